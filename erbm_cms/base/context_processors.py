@@ -1,0 +1,16 @@
+from wagtail.models import Site
+
+from .models import ContentPage
+
+
+def site_navigation(request):
+    """Main menu (children of the home page shown in menus) and footer links."""
+    site = Site.find_for_request(request)
+    if site is None:
+        return {"main_menu": [], "footer_pages": [], "home_page": None}
+    home = site.root_page
+    return {
+        "home_page": home,
+        "main_menu": home.get_children().live().public().in_menu(),
+        "footer_pages": ContentPage.objects.live().public().filter(footer_link=True).order_by("title"),
+    }

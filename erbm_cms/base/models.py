@@ -1,0 +1,50 @@
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyBlock
+
+
+def body_field(**kwargs):
+    return StreamField(BodyBlock(), verbose_name="contenu", blank=True, **kwargs)
+
+
+def source_field():
+    return models.CharField(
+        "source",
+        max_length=500,
+        blank=True,
+        help_text="Éditeur et date de la publication d'origine, lorsque la page la reprend.",
+    )
+
+
+class ContentPage(Page):
+    """A plain page: la délégation, mentions légales, accessibilité..."""
+
+    intro = models.TextField("chapô", blank=True)
+    body = body_field()
+    source = source_field()
+    footer_link = models.BooleanField(
+        "lien dans le pied de page",
+        default=False,
+        help_text="Affiche un lien vers cette page dans le pied de page (mentions légales, accessibilité...).",
+    )
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("source"),
+    ]
+    promote_panels = Page.promote_panels + [FieldPanel("footer_link")]
+    parent_page_types = ["home.HomePage", "base.ContentPage"]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "page de contenu"
+        verbose_name_plural = "pages de contenu"

@@ -1,0 +1,274 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from erbm_cms.base.pagination import paginate
+
+from . import actes
+
+DELIBERATIONS_PER_PAGE = 20
+
+
+class DeliberatingBody(models.TextChoices):
+    CONSEIL_COMMUNAUTAIRE = "conseil_communautaire", "Conseil communautaire"
+    CONSEIL_DEPARTEMENTAL = "conseil_departemental", "Conseil départemental"
+    CONSEIL_REGIONAL = "conseil_regional", "Conseil régional"
+    COMMISSION_PERMANENTE = "commission_permanente", "Commission permanente"
+    BUREAU = "bureau", "Bureau"
+    PREFET = "prefet", "Préfet (décision de l'État)"
+
+
+def deliberations_of(queryset):
+    return (
+        queryset.live().public()
+        .select_related("partner")
+        .order_by("-session_date", "-pk")
+    )
+
+
+class DeliberationIndexPage(Page):
+    """The archive of deliberations, one section per partner beneath it."""
+
+    intro = models.TextField("introduction", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["deliberations.PartnerDeliberationsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "archive des délibérations"
+
+    def sections(self):
+        return (
+            PartnerDeliberationsPage.objects.live().public().child_of(self)
+            .select_related("partner").order_by("partner__sort_order", "partner__name")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.sections()
+        context["deliberations"] = paginate(
+            request, deliberations_of(DeliberationPage.objects.descendant_of(self)), DELIBERATIONS_PER_PAGE
+        )
+        return context
+
+
+class PartnerDeliberationsPage(Page):
+    """The deliberations of one partner; its editors work in this section."""
+
+    partner = models.OneToOneField(
+        "partners.Partner", verbose_name="partenaire", on_delete=models.PROTECT, related_name="deliberation_section"
+    )
+    intro = models.TextField("introduction", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("partner"), FieldPanel("intro")]
+    parent_page_types = ["deliberations.DeliberationIndexPage"]
+    subpage_types = ["deliberations.DeliberationPage"]
+
+    class Meta:
+        verbose_name = "délibérations d'un partenaire"
+        verbose_name_plural = "délibérations par partenaire"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["deliberations"] = paginate(
+            request, deliberations_of(DeliberationPage.objects.child_of(self)), DELIBERATIONS_PER_PAGE
+        )
+        return context
+
+
+class DeliberationPageForm(WagtailAdminPageForm):
+    """The partner of a deliberation is the one of the section it is filed in."""
+
+    def __init__(self, *args, parent_page=None, **kwargs):
+        super().__init__(*args, parent_page=parent_page, **kwargs)
+        section = parent_page.specific if parent_page else None
+        if isinstance(section, PartnerDeliberationsPage):
+            self.instance.partner = section.partner
+
+
+def validate_actes_code(value):
+    if not actes.is_valid_code(value):
+        raise ValidationError(
+            "« %(code)s » n'est pas un code de la nomenclature ACTES : indiquez une matière "
+            "de 1 à 9 et, s'il y a lieu, sa sous-matière (par exemple 8.5 ou 8.5.1).",
+            params={"code": value},
+            code="invalid_actes_code",
+        )
+
+
+class DeliberationPage(Page):
+    partner = models.ForeignKey(
+        "partners.Partner", verbose_name="partenaire", on_delete=models.PROTECT, related_name="deliberations"
+    )
+    deliberating_body = models.CharField("instance délibérante", max_length=40, choices=DeliberatingBody.choices)
+    session_date = models.DateField("date de la séance")
+    number = models.CharField("numéro", max_length=50, help_text="Numéro de l'acte, unique pour le partenaire.")
+    actes_code = models.CharField(
+        "matière ACTES", max_length=20, validators=[validate_actes_code],
+        help_text="Code de la nomenclature ACTES, par exemple 8.5 (politique de la ville, habitat, logement).",
+    )
+    members_in_office = models.PositiveIntegerField("membres en exercice", null=True, blank=True)
+    members_present = models.PositiveIntegerField("membres présents ou représentés", null=True, blank=True)
+    votes_for = models.PositiveIntegerField("voix pour", null=True, blank=True)
+    votes_against = models.PositiveIntegerField("voix contre", null=True, blank=True)
+    abstentions = models.PositiveIntegerField("abstentions", null=True, blank=True)
+    prefecture_date = models.DateField("date de transmission en préfecture", null=True, blank=True)
+    prefecture_id = models.CharField("identifiant de transmission (ACTES)", max_length=100, blank=True)
+    budget_year = models.PositiveSmallIntegerField("exercice budgétaire", null=True, blank=True)
+    budget_name = models.CharField("budget concerné", max_length=255, blank=True)
+    summary = RichTextField("résumé", blank=True, features=["bold", "italic", "ol", "ul", "link"])
+    act_document = models.ForeignKey(
+        "documents.ArchiveDocument", verbose_name="acte (PDF)", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    axes = ParentalManyToManyField("partners.Axis", verbose_name="axes", related_name="deliberations", blank=True)
+    is_sample = models.BooleanField(
+        "exemple fictif", default=False,
+        help_text="Délibération de démonstration : la page l'annonce clairement.",
+    )
+
+    base_form_class = DeliberationPageForm
+
+    content_panels = [
+        TitleFieldPanel("title", heading="Objet de la délibération"),
+        MultiFieldPanel(
+            [
+                FieldPanel("deliberating_body"),
+                FieldRowPanel([FieldPanel("session_date"), FieldPanel("number")]),
+                FieldPanel("actes_code"),
+            ],
+            heading="Séance",
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("members_in_office"), FieldPanel("members_present")]),
+                FieldRowPanel([FieldPanel("votes_for"), FieldPanel("votes_against"), FieldPanel("abstentions")]),
+            ],
+            heading="Votes",
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("prefecture_date"), FieldPanel("prefecture_id")])],
+            heading="Transmission au contrôle de légalité",
+        ),
+        FieldPanel("summary"),
+        FieldPanel("act_document"),
+        InlinePanel("annexes", label="annexe", heading="Annexes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("axes", widget=forms.CheckboxSelectMultiple),
+                FieldRowPanel([FieldPanel("budget_year"), FieldPanel("budget_name")]),
+                FieldPanel("is_sample"),
+            ],
+            heading="Classement",
+        ),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("number"),
+        index.SearchField("summary"),
+        index.FilterField("session_date"),
+        index.FilterField("partner"),
+        index.FilterField("actes_code"),
+    ]
+
+    parent_page_types = ["deliberations.PartnerDeliberationsPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "délibération"
+        verbose_name_plural = "délibérations"
+        constraints = [
+            models.UniqueConstraint(fields=["partner", "number"], name="unique_deliberation_number_per_partner"),
+        ]
+
+    @property
+    def subject(self):
+        return actes.lookup(self.actes_code)
+
+    @property
+    def subject_label(self):
+        return actes.describe(self.actes_code)
+
+    @property
+    def has_votes(self):
+        return self.votes_for is not None
+
+    def validate_constraints(self, exclude=None):
+        # clean() reports a duplicate number with a clerk's wording.
+        pass
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.session_date and self.session_date > timezone.localdate():
+            errors["session_date"] = "La date de la séance ne peut pas être dans le futur."
+        if self.prefecture_date and self.session_date and self.prefecture_date < self.session_date:
+            errors["prefecture_date"] = "La transmission en préfecture ne peut pas précéder la séance."
+        errors.update(self.vote_errors())
+        if self.number and self.partner_id and self.number_is_taken():
+            errors["number"] = (
+                f"Le numéro « {self.number} » est déjà utilisé par une autre délibération de "
+                f"ce partenaire ({self.partner.short_name})."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def number_is_taken(self):
+        return DeliberationPage.objects.filter(partner_id=self.partner_id, number=self.number).exclude(pk=self.pk).exists()
+
+    def vote_errors(self):
+        counts = {
+            "members_in_office": self.members_in_office,
+            "members_present": self.members_present,
+            "votes_for": self.votes_for,
+            "votes_against": self.votes_against,
+            "abstentions": self.abstentions,
+        }
+        given = {name for name, value in counts.items() if value is not None}
+        if not given:
+            return {}
+        if given != set(counts):
+            return {
+                name: "Renseignez tous les nombres du vote (membres en exercice, présents, pour, contre, abstentions) ou aucun."
+                for name in set(counts) - given
+            }
+        errors = {}
+        cast = self.votes_for + self.votes_against + self.abstentions
+        if cast > self.members_present:
+            errors["votes_for"] = (
+                f"Pour, contre et abstentions totalisent {cast} voix, "
+                f"plus que les {self.members_present} membres présents ou représentés."
+            )
+        if self.members_present > self.members_in_office:
+            errors["members_present"] = (
+                f"{self.members_present} membres présents ou représentés : c'est plus que "
+                f"les {self.members_in_office} membres en exercice."
+            )
+        return errors
+
+
+class DeliberationAnnex(Orderable):
+    page = ParentalKey(DeliberationPage, related_name="annexes", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "documents.ArchiveDocument", verbose_name="document", on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField("titre affiché", max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "annexe"
+        verbose_name_plural = "annexes"
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title

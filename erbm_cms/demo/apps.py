@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class DemoConfig(AppConfig):
+    name = "erbm_cms.demo"
+    label = "demo"
+    verbose_name = "Contenu de démonstration"

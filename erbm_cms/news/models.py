@@ -1,0 +1,111 @@
+from django import forms
+from django.db import models
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from erbm_cms.base.models import body_field, source_field
+from erbm_cms.base.pagination import paginate
+
+COMMUNIQUES_PER_PAGE = 10
+
+
+class NewsIndexPage(Page):
+    intro = models.TextField("introduction", blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.CommuniquePage"]
+
+    class Meta:
+        verbose_name = "liste des actualités"
+
+    def communiques(self):
+        return (
+            CommuniquePage.objects.live().public().child_of(self)
+            .order_by("-date", "-pk")
+            .prefetch_related("axes")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["communiques"] = paginate(request, self.communiques(), COMMUNIQUES_PER_PAGE)
+        return context
+
+
+class CommuniqueKind(models.TextChoices):
+    PRESS_RELEASE = "communique", "Communiqué de presse"
+    PRESS_KIT = "dossier", "Dossier de presse"
+    ARTICLE = "article", "Article"
+
+
+class CommuniqueSubject(TaggedItemBase):
+    content_object = ParentalKey("news.CommuniquePage", related_name="tagged_items", on_delete=models.CASCADE)
+
+    class Meta:
+        verbose_name = "sujet"
+        verbose_name_plural = "sujets"
+
+
+class CommuniquePage(Page):
+    date = models.DateField("date de publication")
+    kind = models.CharField("nature", max_length=20, choices=CommuniqueKind.choices, default=CommuniqueKind.PRESS_RELEASE)
+    lead = models.TextField("chapô", help_text="Résumé en une ou deux phrases, affiché dans les listes.")
+    body = body_field()
+    axes = ParentalManyToManyField("partners.Axis", verbose_name="axes", related_name="communiques", blank=True)
+    partners = ParentalManyToManyField(
+        "partners.Partner", verbose_name="partenaires concernés", related_name="communiques", blank=True
+    )
+    subjects = ClusterTaggableManager("sujets", through=CommuniqueSubject, blank=True)
+    source = source_field()
+
+    content_panels = Page.content_panels + [
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("kind")], heading="Publication"),
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        InlinePanel("attachments", label="pièces jointes", heading="Pièces jointes"),
+        MultiFieldPanel(
+            [
+                FieldPanel("axes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("partners", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("subjects"),
+            ],
+            heading="Classement",
+        ),
+        FieldPanel("source"),
+    ]
+
+    search_fields = Page.search_fields + [
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+        index.FilterField("date"),
+        index.FilterField("kind"),
+    ]
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "communiqué"
+        verbose_name_plural = "communiqués"
+
+
+class CommuniqueAttachment(Orderable):
+    page = ParentalKey(CommuniquePage, related_name="attachments", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        "documents.ArchiveDocument", verbose_name="document", on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField("titre affiché", max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "pièce jointe"
+        verbose_name_plural = "pièces jointes"
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title
