@@ -117,7 +117,9 @@ class TimelineBlock(blocks.StructBlock):
 
 class BodyBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label="Texte", icon="pilcrow")
+    paragraph = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES, label="Texte", icon="pilcrow", template="blocks/paragraph_block.html"
+    )
     image = ImageWithCreditBlock()
     photo_credit = PhotoCreditBlock()
     quote = QuoteBlock()

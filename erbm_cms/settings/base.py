@@ -147,3 +147,4 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 DSFR_USE_INTEGRITY_CHECKSUMS = True
 
 LOGIN_URL = "wagtailadmin_login"
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
