@@ -3,10 +3,13 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import SECRET_KEY, ALLOWED_HOSTS
+from .base import ALLOWED_HOSTS, MIDDLEWARE, SECRET_KEY
 from .environment import env_bool, env_int, env_str
 
 DEBUG = False
+
+# Static files served by the application itself, compressed and cache-busted.
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
