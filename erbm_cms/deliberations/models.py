@@ -6,10 +6,11 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from erbm_cms.base.pagination import paginate
+from erbm_cms.documents.models import AttachedDocument
 
 from . import actes
 
@@ -256,19 +257,9 @@ class DeliberationPage(Page):
         return errors
 
 
-class DeliberationAnnex(Orderable):
+class DeliberationAnnex(AttachedDocument):
     page = ParentalKey(DeliberationPage, related_name="annexes", on_delete=models.CASCADE)
-    document = models.ForeignKey(
-        "documents.ArchiveDocument", verbose_name="document", on_delete=models.CASCADE, related_name="+"
-    )
-    title = models.CharField("titre affiché", max_length=255, blank=True)
 
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
+    class Meta(AttachedDocument.Meta):
         verbose_name = "annexe"
         verbose_name_plural = "annexes"
-
-    @property
-    def display_title(self):
-        return self.title or self.document.title

@@ -1,4 +1,7 @@
 from django.core.exceptions import ValidationError
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Orderable
 from wagtail.documents.models import AbstractDocument, Document
 
 from .validators import validate_pdf_content
@@ -20,3 +23,21 @@ class ArchiveDocument(AbstractDocument):
                 validate_pdf_content(self.file)
             except ValidationError as error:
                 raise ValidationError({"file": error.messages[0]}) from error
+
+
+class AttachedDocument(Orderable):
+    """A document attached to a page (annex, attachment), with an optional display title."""
+
+    document = models.ForeignKey(
+        "documents.ArchiveDocument", verbose_name="document", on_delete=models.CASCADE, related_name="+"
+    )
+    title = models.CharField("titre affiché", max_length=255, blank=True)
+
+    panels = [FieldPanel("document"), FieldPanel("title")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+    @property
+    def display_title(self):
+        return self.title or self.document.title

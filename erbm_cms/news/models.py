@@ -4,10 +4,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 
 from erbm_cms.base.models import body_field, source_field
+from erbm_cms.documents.models import AttachedDocument
 from erbm_cms.base.pagination import paginate
 
 COMMUNIQUES_PER_PAGE = 10
@@ -93,19 +94,9 @@ class CommuniquePage(Page):
         verbose_name_plural = "communiqués"
 
 
-class CommuniqueAttachment(Orderable):
+class CommuniqueAttachment(AttachedDocument):
     page = ParentalKey(CommuniquePage, related_name="attachments", on_delete=models.CASCADE)
-    document = models.ForeignKey(
-        "documents.ArchiveDocument", verbose_name="document", on_delete=models.CASCADE, related_name="+"
-    )
-    title = models.CharField("titre affiché", max_length=255, blank=True)
 
-    panels = [FieldPanel("document"), FieldPanel("title")]
-
-    class Meta(Orderable.Meta):
+    class Meta(AttachedDocument.Meta):
         verbose_name = "pièce jointe"
         verbose_name_plural = "pièces jointes"
-
-    @property
-    def display_title(self):
-        return self.title or self.document.title
