@@ -4,7 +4,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from erbm_cms.documents.admin_views import DocumentIndexView
+
 urlpatterns = [
+    # The document library lists each PDF's extraction status (before Wagtail's own listing).
+    path("admin/documents/", DocumentIndexView.as_view(), name="archive_documents_index"),
+    path("admin/documents/results/", DocumentIndexView.as_view(results_only=True), name="archive_documents_index_results"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -1,14 +1,63 @@
+import hashlib
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import Orderable
 from wagtail.documents.models import AbstractDocument, Document
+from wagtail.models import Orderable
 
 from .validators import validate_pdf_content
 
+HASH_CHUNK = 1024 * 1024
+
+# While set (see `deferred_extraction`), new documents wait in this list instead
+# of having their extraction enqueued one by one.
+_deferred_extractions = ContextVar("deferred_extractions", default=None)
+
+
+@contextmanager
+def deferred_extraction():
+    """Collect the documents saved in the block, for a bulk command to extract them in parallel."""
+    pending = []
+    token = _deferred_extractions.set(pending)
+    try:
+        yield pending
+    finally:
+        _deferred_extractions.reset(token)
+
+
+def file_sha256(file):
+    position = file.tell() if hasattr(file, "tell") else None
+    file.seek(0)
+    digest = hashlib.sha256()
+    for chunk in iter(lambda: file.read(HASH_CHUNK), b""):
+        digest.update(chunk)
+    if position is not None:
+        file.seek(position)
+    return digest.hexdigest()
+
+
+class ExtractionStatus(models.TextChoices):
+    PENDING = "pending", "En attente"
+    OK = "ok", "Texte extrait"
+    NO_TEXT = "no_text", "Sans texte (numérisé)"
+    ENCRYPTED = "encrypted", "Protégé par mot de passe"
+    FAILED = "failed", "Échec"
+
 
 class ArchiveDocument(AbstractDocument):
-    """A PDF of the archive: an act, minutes, a press kit, an annex."""
+    """A PDF of the archive: an act, minutes, a press kit, an annex, with its text page by page."""
+
+    sha256 = models.CharField("empreinte SHA-256", max_length=64, blank=True, db_index=True, editable=False)
+    page_count = models.PositiveIntegerField("nombre de pages", null=True, blank=True, editable=False)
+    extraction_status = models.CharField(
+        "extraction du texte", max_length=20, choices=ExtractionStatus.choices,
+        default=ExtractionStatus.PENDING, db_index=True, editable=False,
+    )
+    extraction_reason = models.TextField("motif", blank=True, editable=False)
+    extracted_at = models.DateTimeField("extrait le", null=True, blank=True, editable=False)
 
     admin_form_fields = Document.admin_form_fields
 
@@ -18,11 +67,69 @@ class ArchiveDocument(AbstractDocument):
 
     def clean(self):
         super().clean()
-        if self.file and not getattr(self.file, "_committed", True):
-            try:
-                validate_pdf_content(self.file)
-            except ValidationError as error:
-                raise ValidationError({"file": error.messages[0]}) from error
+        if not self.file or getattr(self.file, "_committed", True):
+            return
+        try:
+            validate_pdf_content(self.file)
+        except ValidationError as error:
+            raise ValidationError({"file": error.messages[0]}) from error
+        self.sha256 = self.compute_sha256()
+        duplicate = self.find_duplicate()
+        if duplicate is not None:
+            raise ValidationError({"file": (
+                f"Ce fichier a déjà été déposé : c'est le document « {duplicate.title} » "
+                f"(n° {duplicate.pk}, déposé le {duplicate.created_at:%d/%m/%Y}). Utilisez-le plutôt que de le déposer à nouveau."
+            )})
+
+    def find_duplicate(self):
+        if not self.sha256:
+            return None
+        return ArchiveDocument.objects.filter(sha256=self.sha256).exclude(pk=self.pk).order_by("pk").first()
+
+    def compute_sha256(self):
+        if getattr(self.file, "_committed", True):
+            with self.open_file() as handle:
+                return file_sha256(handle)
+        return file_sha256(self.file)
+
+    def save(self, *args, **kwargs):
+        needs_extraction = self._state.adding or not getattr(self.file, "_committed", True)
+        if self.file and (needs_extraction or not self.sha256):
+            self.sha256 = self.compute_sha256()
+        if needs_extraction:
+            self.extraction_status = ExtractionStatus.PENDING
+            self.extraction_reason = ""
+            self.page_count = None
+        super().save(*args, **kwargs)
+        if needs_extraction and self.file:
+            pending = _deferred_extractions.get()
+            if pending is not None:
+                pending.append(self)
+            else:
+                from .tasks import extract_document_text
+
+                extract_document_text.enqueue(self.pk)
+
+    @property
+    def has_text(self):
+        return self.extraction_status == ExtractionStatus.OK
+
+
+class DocumentPage(models.Model):
+    """The cleaned text of one page of a document, so that a search hit can name its page."""
+
+    document = models.ForeignKey(ArchiveDocument, on_delete=models.CASCADE, related_name="pages")
+    number = models.PositiveIntegerField("page")
+    text = models.TextField("texte", blank=True)
+
+    class Meta:
+        ordering = ["document", "number"]
+        constraints = [models.UniqueConstraint(fields=["document", "number"], name="unique_document_page")]
+        verbose_name = "page de document"
+        verbose_name_plural = "pages de document"
+
+    def __str__(self):
+        return f"{self.document.title}, page {self.number}"
 
 
 class AttachedDocument(Orderable):

@@ -147,3 +147,7 @@ DSFR_USE_INTEGRITY_CHECKSUMS = True
 
 LOGIN_URL = "wagtailadmin_login"
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# PDF text extraction runs in a child process with these limits.
+PDF_EXTRACTION_TIMEOUT = env_int("PDF_EXTRACTION_TIMEOUT", 120)
+PDF_EXTRACTION_MEMORY_MB = env_int("PDF_EXTRACTION_MEMORY_MB", 1024)

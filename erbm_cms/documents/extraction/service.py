@@ -1,0 +1,57 @@
+"""Run the isolated extraction of a document and store its result (Django side)."""
+
+import shutil
+import tempfile
+from contextlib import contextmanager
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .sandbox import extract_isolated
+
+
+@contextmanager
+def local_path(document):
+    """A filesystem path to the document's file, copied locally if the storage is remote."""
+    if document.is_stored_locally():
+        yield document.file.path
+        return
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as copy, document.open_file() as source:
+        shutil.copyfileobj(source, copy)
+        copy.flush()
+        yield copy.name
+
+
+def extract(document):
+    with local_path(document) as path:
+        return extract_isolated(
+            path, timeout=settings.PDF_EXTRACTION_TIMEOUT, memory_mb=settings.PDF_EXTRACTION_MEMORY_MB
+        )
+
+
+@transaction.atomic
+def store(document, result):
+    """Replace the document's page texts and status by those of `result`."""
+    from erbm_cms.documents.models import ArchiveDocument, DocumentPage
+
+    document.pages.all().delete()
+    DocumentPage.objects.bulk_create(
+        [DocumentPage(document=document, number=number, text=text) for number, text in enumerate(result.pages, 1)],
+        batch_size=500,
+    )
+    fields = {
+        "extraction_status": result.status,
+        "extraction_reason": result.reason,
+        "page_count": result.page_count,
+        "extracted_at": timezone.now(),
+    }
+    ArchiveDocument.objects.filter(pk=document.pk).update(**fields)
+    for name, value in fields.items():
+        setattr(document, name, value)
+
+
+def extract_and_store(document):
+    result = extract(document)
+    store(document, result)
+    return result

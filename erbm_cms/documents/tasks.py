@@ -1,0 +1,14 @@
+from django_tasks import task
+
+from .extraction.service import extract_and_store
+
+
+@task()
+def extract_document_text(document_id):
+    """Extract the text of a document, page by page, in an isolated child process."""
+    from .models import ArchiveDocument
+
+    document = ArchiveDocument.objects.filter(pk=document_id).first()
+    if document is None or not document.file:
+        return None
+    return extract_and_store(document).status

@@ -1,0 +1,12 @@
+from django.urls import path
+from wagtail import hooks
+
+from . import admin_views
+
+
+@hooks.register("register_admin_urls")
+def register_document_text_urls():
+    return [
+        path("archive-documents/<int:pk>/texte/", admin_views.DocumentTextView.as_view(), name="archive_document_text"),
+        path("archive-documents/<int:pk>/reextraire/", admin_views.retry_extraction, name="archive_document_retry"),
+    ]
