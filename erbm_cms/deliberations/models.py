@@ -25,6 +25,15 @@ class DeliberatingBody(models.TextChoices):
     BUREAU = "bureau", "Bureau"
     PREFET = "prefet", "Préfet (décision de l'État)"
 
+    @classmethod
+    def usual_for(cls, partner_kind):
+        """The body that usually decides for a kind of partner."""
+        return {
+            "etat": cls.PREFET,
+            "region": cls.COMMISSION_PERMANENTE,
+            "departement": cls.CONSEIL_DEPARTEMENTAL,
+        }.get(partner_kind, cls.CONSEIL_COMMUNAUTAIRE)
+
 
 def deliberations_of(queryset):
     return (

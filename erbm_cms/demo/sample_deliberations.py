@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from erbm_cms.deliberations import actes
+from erbm_cms.deliberations.models import DeliberatingBody
 
 FICTITIOUS_NOTICE = "EXEMPLE FICTIF - document généré pour la démonstration du site, sans valeur juridique"
 
@@ -83,14 +84,6 @@ THEMES = [
           "approuve le programme d'aménagement de voirie et son plan de financement"),
 ]
 
-BODY_BY_KIND = {
-    "etat": "prefet",
-    "region": "commission_permanente",
-    "departement": "conseil_departemental",
-    "agglomeration": "conseil_communautaire",
-    "communes": "conseil_communautaire",
-}
-
 MEMBERS_BY_KIND = {"region": 170, "departement": 82, "agglomeration": 100, "communes": 60}
 
 
@@ -134,7 +127,7 @@ def samples_for(partner, partner_index):
         theme = THEMES[(partner_index * 2 + rank) % len(THEMES)]
         session = date(2017 + rank, 4, 1) + timedelta(days=rng.randint(0, 250) + 120 * rank)
         number = f"{session.year}-{rng.randint(10, 250):03d}"
-        body = BODY_BY_KIND[partner.kind]
+        body = DeliberatingBody.usual_for(partner.kind)
         is_state = partner.kind == "etat"
         title = ("Arrêté préfectoral : " + theme.object[0].lower() + theme.object[1:]) if is_state else theme.object
         votes = _votes(rng, partner.kind)

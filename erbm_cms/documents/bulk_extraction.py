@@ -27,6 +27,10 @@ def runs_in_process():
 
 def extract_all(documents, jobs=None, on_done=lambda document: None):
     """Extract the text of `documents`; calls `on_done(document)` as each one finishes."""
+    from .models import ArchiveDocument
+
+    # Documents saved in a transaction that was rolled back since (a rejected row) are skipped.
+    documents = list(ArchiveDocument.objects.filter(pk__in=[document.pk for document in documents]).order_by("pk"))
     if not runs_in_process():
         for document in documents:
             extract_document_text.enqueue(document.pk)

@@ -1,0 +1,203 @@
+"""Read deliberations from an SCDL CSV file, tolerant of the files people actually produce."""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from erbm_cms.documents.importing import collection_named, import_file
+from erbm_cms.partners.models import Partner
+
+from .models import DeliberatingBody, DeliberationPage, PartnerDeliberationsPage
+from .scdl import PARTNER_COLUMNS, REQUIRED_FOR_IMPORT, comparable_name
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
+ACTS_COLLECTION = "Actes importés"
+
+
+class BadFile(Exception):
+    """The CSV file as a whole cannot be read."""
+
+
+class BadRow(Exception):
+    """One row cannot be imported; the message says why."""
+
+
+@dataclass
+class RowOutcome:
+    line: int
+    status: str  # "créée", "déjà importée", "erreur"
+    message: str = ""
+    page: DeliberationPage | None = None
+    warnings: list = field(default_factory=list)
+
+
+def decode(raw):
+    """Text of the file: UTF-8 (with or without BOM), else Windows-1252."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise BadFile("encodage inconnu : le fichier n'est ni en UTF-8 ni en Windows-1252")
+
+
+def read_rows(raw):
+    """(line number, row dict) for each data row; the header names are stripped and upper-cased."""
+    text = decode(raw)
+    if not text.strip():
+        raise BadFile("le fichier est vide")
+    header = text.splitlines()[0]
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    columns = [name.strip().upper() for name in next(reader)]
+    missing = [name for name in REQUIRED_FOR_IMPORT if name not in columns]
+    if not any(name in columns for name in PARTNER_COLUMNS):
+        missing.append("COLL_NOM ou COLL_SIRET")
+    if missing:
+        raise BadFile("colonnes obligatoires absentes : " + ", ".join(missing))
+    rows = []
+    for values in reader:
+        line = reader.line_num
+        if not any(value.strip() for value in values):
+            continue
+        if len(values) > len(columns):
+            rows.append((line, None))
+            continue
+        rows.append((line, {name: value.strip() for name, value in zip(columns, values)}))
+    return rows
+
+
+class PartnerDirectory:
+    def __init__(self):
+        self.partners = list(Partner.objects.all())
+        self.by_siret = {p.siret: p for p in self.partners if p.siret}
+        self.by_name = {}
+        for partner in self.partners:
+            for name in (partner.name, partner.short_name):
+                self.by_name.setdefault(comparable_name(name), partner)
+
+    def find(self, row):
+        siret = re.sub(r"\D", "", row.get("COLL_SIRET", ""))
+        if siret and siret in self.by_siret:
+            return self.by_siret[siret]
+        partner = self.by_name.get(comparable_name(row.get("COLL_NOM", "")))
+        if partner is None:
+            raise BadRow(
+                f"collectivité inconnue : SIRET « {row.get('COLL_SIRET', '')} », nom « {row.get('COLL_NOM', '')} » "
+                "ne correspondent à aucun des 12 partenaires"
+            )
+        return partner
+
+
+def parse_date(value, column, required=False):
+    if not value:
+        if required:
+            raise BadRow(f"{column} est vide")
+        return None
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise BadRow(f"{column} « {value} » n'est pas une date (AAAA-MM-JJ attendu)")
+
+
+def parse_count(value, column):
+    if value == "":
+        return None
+    if not re.fullmatch(r"\d+", value):
+        raise BadRow(f"{column} « {value} » n'est pas un nombre entier positif")
+    return int(value)
+
+
+def act_filename(row):
+    path = urlparse(row.get("DELIB_URL", "")).path
+    name = unquote(path.rsplit("/", 1)[-1]) if path else ""
+    return name or f"{row['DELIB_ID']}.pdf"
+
+
+def find_act(folder, row):
+    if folder is None:
+        return None
+    names = [act_filename(row), f"{row['DELIB_ID']}.pdf"]
+    for name in names:
+        candidate = Path(folder) / name
+        if candidate.is_file():
+            return candidate
+    lowered = {name.lower() for name in names}
+    return next((p for p in Path(folder).iterdir() if p.is_file() and p.name.lower() in lowered), None)
+
+
+def validation_message(error):
+    labels = {f.name: f.verbose_name for f in DeliberationPage._meta.fields}
+    labels["title"] = "objet"
+    parts = []
+    for name, messages in error.message_dict.items():
+        prefix = "" if name == "__all__" else f"{labels.get(name, name)} : "
+        parts.extend(prefix + message for message in messages)
+    return " ; ".join(parts)
+
+
+class DeliberationImporter:
+    def __init__(self, files_folder=None):
+        self.files_folder = files_folder
+        self.partners = PartnerDirectory()
+        self.collection = collection_named(ACTS_COLLECTION) if files_folder else None
+
+    def import_row(self, line, row):
+        if row is None:
+            return RowOutcome(line, "erreur", "plus de valeurs que de colonnes (séparateur ou guillemets mal placés ?)")
+        try:
+            with transaction.atomic():
+                return self._import_row(line, row)
+        except BadRow as error:
+            return RowOutcome(line, "erreur", str(error))
+        except ValidationError as error:
+            return RowOutcome(line, "erreur", validation_message(error))
+
+    def _import_row(self, line, row):
+        partner = self.partners.find(row)
+        number = row["DELIB_ID"]
+        if not number:
+            raise BadRow("DELIB_ID est vide")
+        existing = DeliberationPage.objects.filter(partner=partner, number=number).first()
+        if existing is not None:
+            return RowOutcome(line, "déjà importée", f"{partner.short_name} n° {number}", existing)
+        section = PartnerDeliberationsPage.objects.filter(partner=partner).first()
+        if section is None:
+            raise BadRow(f"{partner.name} n'a pas de rubrique de délibérations sur le site")
+        page = DeliberationPage(
+            title=row["DELIB_OBJET"],
+            partner=partner,
+            deliberating_body=DeliberatingBody.usual_for(partner.kind),
+            session_date=parse_date(row["DELIB_DATE"], "DELIB_DATE", required=True),
+            number=number,
+            actes_code=row["DELIB_MATIERE_CODE"],
+            prefecture_date=parse_date(row.get("PREF_DATE", ""), "PREF_DATE"),
+            prefecture_id=row.get("PREF_ID", ""),
+            budget_year=parse_count(row.get("BUDGET_ANNEE", ""), "BUDGET_ANNEE"),
+            budget_name=row.get("BUDGET_NOM", ""),
+            members_in_office=parse_count(row.get("VOTE_EFFECTIF", ""), "VOTE_EFFECTIF"),
+            members_present=parse_count(row.get("VOTE_REEL", ""), "VOTE_REEL"),
+            votes_for=parse_count(row.get("VOTE_POUR", ""), "VOTE_POUR"),
+            votes_against=parse_count(row.get("VOTE_CONTRE", ""), "VOTE_CONTRE"),
+            abstentions=parse_count(row.get("VOTE_ABSTENTION", ""), "VOTE_ABSTENTION"),
+        )
+        if not page.title:
+            raise BadRow("DELIB_OBJET est vide")
+        outcome = RowOutcome(line, "créée", f"{partner.short_name} n° {number}", page)
+        act = find_act(self.files_folder, row)
+        if act is not None:
+            page.act_document = import_file(act, self.collection, title=f"{partner.short_name} – délibération n° {number}").document
+        else:
+            outcome.warnings.append(f"acte PDF introuvable ({act_filename(row)}) : délibération créée sans acte")
+        section.add_child(instance=page)
+        page.save_revision().publish()
+        return outcome
