@@ -3,22 +3,26 @@
 A hostile or broken file can then neither hang the caller nor exhaust its memory:
 the child is killed at the deadline, its address space is capped, and whatever
 happens to it ends as a `failed` result with a reason an editor can read.
+
+Children are forked from a small "fork server" that has already imported the
+PDF libraries, so each file costs a fork rather than a new interpreter; the
+fork server itself is single-threaded, so forking is safe even from a threaded
+web or worker process.
 """
 
-import json
+import multiprocessing
 import os
 import resource
 import signal
-import subprocess
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from .engine import FAILED
+from .engine import FAILED, extract, result
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_TIMEOUT = 120
 DEFAULT_MEMORY_MB = 1024
+PRELOADED = ["erbm_cms.documents.extraction.engine", "pypdfium2", "pypdf"]
+
+_context = None
 
 
 @dataclass
@@ -30,15 +34,28 @@ class ExtractionResult:
     peak_memory_kb: int = 0
 
 
-def _limit_child(memory_mb, cpu_seconds):
-    def apply():
-        memory = memory_mb * 1024 * 1024
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        os.setsid()
+def _fork_context():
+    global _context
+    if _context is None:
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(PRELOADED)
+        _context = context
+    return _context
 
-    return apply
+
+def _child(path, memory_mb, cpu_seconds, connection):
+    """Runs in the child: cap its resources, extract, send the result back."""
+    memory = memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    try:
+        outcome = extract(path)
+    except MemoryError:
+        outcome = result(FAILED, f"fichier PDF trop lourd : limite de mémoire de {memory_mb} Mo atteinte")
+    outcome["peak_memory_kb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    connection.send(outcome)
+    connection.close()
 
 
 def _failure(reason):
@@ -47,40 +64,43 @@ def _failure(reason):
 
 def extract_isolated(path, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB):
     """The extraction result of the PDF at `path`, computed in a limited child process."""
-    command = [sys.executable, "-m", "erbm_cms.documents.extraction.child", os.fspath(path)]
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-        preexec_fn=_limit_child(memory_mb, max(1, int(timeout) + 1)),
+    context = _fork_context()
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(
+        target=_child, args=(os.fspath(path), memory_mb, max(1, int(timeout) + 1), sender), daemon=True
     )
+    child.start()
+    sender.close()
+    data = None
     try:
-        stdout, stderr = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        return _failure(f"extraction interrompue : délai de {timeout:g} s dépassé")
-    if process.returncode != 0:
-        return _failure(_crash_reason(process.returncode, stderr, memory_mb))
-    try:
-        data = json.loads(stdout)
-    except ValueError:
-        return _failure("extraction interrompue : réponse illisible du processus d'extraction")
+        if receiver.poll(timeout):
+            data = receiver.recv()
+        elif child.is_alive() or child.exitcode is None:
+            child.kill()
+            child.join()
+            return _failure(f"extraction interrompue : délai de {timeout:g} s dépassé")
+    except (EOFError, OSError):
+        data = None
+    finally:
+        receiver.close()
+    child.join(timeout=10)
+    if data is None:
+        if child.is_alive():
+            child.kill()
+            child.join()
+        return _failure(_crash_reason(child.exitcode, memory_mb))
     return ExtractionResult(
         status=data["status"], reason=data["reason"], page_count=data["page_count"], pages=data["pages"],
         peak_memory_kb=data.get("peak_memory_kb", 0),
     )
 
 
-def _crash_reason(returncode, stderr, memory_mb):
-    tail = stderr.decode("utf-8", "replace").strip()
-    if "MemoryError" in tail:
-        return f"fichier PDF trop lourd : limite de mémoire de {memory_mb} Mo atteinte"
-    if returncode in (-signal.SIGXCPU, -signal.SIGKILL):
+def _crash_reason(exitcode, memory_mb):
+    if exitcode in (-signal.SIGXCPU, -signal.SIGKILL):
         return "extraction interrompue : temps de calcul dépassé"
-    if returncode in (-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGBUS):
+    if exitcode is not None and exitcode < 0:
         return (
-            f"le lecteur PDF s'est arrêté brutalement (signal {-returncode}) : fichier trop lourd pour "
+            f"le lecteur PDF s'est arrêté brutalement (signal {-exitcode}) : fichier trop lourd pour "
             f"la limite de mémoire de {memory_mb} Mo, ou corrompu"
         )
-    last_line = tail.splitlines()[-1] if tail else f"code de sortie {returncode}"
-    return f"fichier PDF illisible : {last_line[:300]}"
+    return f"fichier PDF illisible : le processus d'extraction s'est arrêté (code {exitcode})"
