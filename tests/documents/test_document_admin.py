@@ -67,8 +67,8 @@ def test_the_text_of_each_page_can_be_previewed(editor_client):
     assert f'{document.url}#page=1' in response.content.decode()
 
 
-@override_settings(PDF_EXTRACTION_TIMEOUT=0.01)
 def test_a_failed_extraction_can_be_retried(editor_client, settings):
+    settings.PDF_EXTRACTION_TIMEOUT = 0
     upload(editor_client, "lent.pdf", pdf_fixtures.text_pdf(), "Extraction trop lente")
     document = ArchiveDocument.objects.get(title="Extraction trop lente")
     assert document.extraction_status == "failed" and "délai" in document.extraction_reason
@@ -98,3 +98,15 @@ def test_a_new_document_queues_its_extraction_as_a_task(editor_client):
     assert document.extraction_status == "pending"
     queued = [result for result in task_backends["default"].results if result.args == [document.pk]]
     assert len(queued) == 1
+
+
+@override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+def test_in_production_the_database_worker_extracts_the_queued_documents(editor_client):
+    from django.core.management import call_command
+
+    upload(editor_client, "file.pdf", pdf_fixtures.text_pdf(), "Extraction par le worker")
+    document = ArchiveDocument.objects.get(title="Extraction par le worker")
+    assert document.extraction_status == "pending"  # queued in the database, not run in the request
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    document.refresh_from_db()
+    assert document.extraction_status == "ok" and document.page_count == 2

@@ -57,9 +57,9 @@ def test_a_decompression_bomb_is_stopped_by_the_memory_cap(bomb_path):
 
 
 def test_a_file_that_takes_too_long_is_stopped_at_the_deadline(fixture_dir):
-    result = extract_isolated(fixture_dir / "text_pdf.pdf", timeout=0.01)
+    result = extract_isolated(fixture_dir / "text_pdf.pdf", timeout=0)
     assert result.status == "failed"
-    assert result.reason == "extraction interrompue : délai de 0.01 s dépassé"
+    assert result.reason == "extraction interrompue : délai de 0 s dépassé"
 
 
 def test_the_memory_cap_is_what_stops_the_bomb(bomb_path):
