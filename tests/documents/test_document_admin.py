@@ -100,6 +100,8 @@ def test_a_new_document_queues_its_extraction_as_a_task(editor_client):
     assert len(queued) == 1
 
 
+# The worker commits and closes its connection: this test needs real transactions.
+@pytest.mark.django_db(transaction=True)
 @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
 def test_in_production_the_database_worker_extracts_the_queued_documents(editor_client):
     from django.core.management import call_command
