@@ -11,15 +11,18 @@ urlpatterns = [
     path("admin/documents/", DocumentIndexView.as_view(), name="archive_documents_index"),
     path("admin/documents/results/", DocumentIndexView.as_view(results_only=True), name="archive_documents_index_results"),
     path("admin/", include(wagtailadmin_urls)),
+    path("", include("search.urls")),
     path("documents/", include(wagtaildocs_urls)),
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
+    from django.urls import re_path
+    from django.views.static import serve
 
     urlpatterns += staticfiles_urlpatterns()
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Uploaded images in development; documents are only ever served by /documents/ (access checked).
+    urlpatterns += [re_path(r"^media/(?P<path>(?!documents/).*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

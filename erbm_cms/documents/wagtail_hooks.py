@@ -2,6 +2,7 @@ from django.urls import path
 from wagtail import hooks
 
 from . import admin_views
+from .usage import may_download, refuse
 
 
 @hooks.register("register_admin_urls")
@@ -10,3 +11,11 @@ def register_document_text_urls():
         path("archive-documents/<int:pk>/texte/", admin_views.DocumentTextView.as_view(), name="archive_document_text"),
         path("archive-documents/<int:pk>/reextraire/", admin_views.retry_extraction, name="archive_document_retry"),
     ]
+
+
+@hooks.register("before_serve_document")
+def guard_document(document, request):
+    """Serve a PDF only to those who may see a published record that uses it."""
+    if not may_download(document, request):
+        return refuse(request)
+    return None

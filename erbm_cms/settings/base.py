@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "erbm_cms.deliberations",
     "erbm_cms.minutes",
     "erbm_cms.demo",
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -151,3 +152,15 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # PDF text extraction runs in a child process with these limits.
 PDF_EXTRACTION_TIMEOUT = env_int("PDF_EXTRACTION_TIMEOUT", 120)
 PDF_EXTRACTION_MEMORY_MB = env_int("PDF_EXTRACTION_MEMORY_MB", 1024)
+ELASTICSEARCH_ALIAS = env_str("ELASTICSEARCH_ALIAS", "erbm-records")
+if ELASTICSEARCH_URL:
+    # Wagtail's own admin search follows the same switch.
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX": env_str("ELASTICSEARCH_WAGTAIL_INDEX", "erbm-wagtail"),
+            "TIMEOUT": 5,
+        }
+    }
+WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from ..signals import document_text_extracted
 from .sandbox import extract_isolated
 
 
@@ -49,6 +50,7 @@ def store(document, result):
     ArchiveDocument.objects.filter(pk=document.pk).update(**fields)
     for name, value in fields.items():
         setattr(document, name, value)
+    document_text_extracted.send(sender=ArchiveDocument, document=document)
 
 
 def extract_and_store(document):

@@ -1,0 +1,43 @@
+"""Which pages use a document, and whether a visitor may download it.
+
+A document is served only when at least one live, unexpired page that the
+visitor may see uses it (as an act, annex, attachment or link in its body),
+or to those who may edit it. A PDF attached only to a draft, an unpublished,
+an expired or a private record stays out of reach.
+"""
+
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
+from django.http import HttpResponseForbidden
+from django.utils import timezone
+from wagtail.models import Page, ReferenceIndex
+from wagtail.permissions import policy_registry
+
+
+def pages_using(document):
+    """The ids of the pages that refer to the document (inline panels and StreamField blocks included)."""
+    page_type = ContentType.objects.get_for_model(Page)
+    references = ReferenceIndex.get_references_to(document).filter(base_content_type=page_type)
+    return {int(pk) for pk in references.values_list("object_id", flat=True)}
+
+
+def page_is_visible(page, request):
+    if not page.live or (page.expire_at and page.expire_at <= timezone.now()):
+        return False
+    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
+
+
+def may_download(document, request):
+    user = request.user
+    if user.is_authenticated:
+        policy = policy_registry.get_by_type(type(document))
+        if policy.user_has_permission_for_instance(user, "change", document):
+            return True
+    pages = Page.objects.filter(pk__in=pages_using(document))
+    return any(page_is_visible(page, request) for page in pages)
+
+
+def refuse(request):
+    if request.user.is_authenticated:
+        return HttpResponseForbidden("Ce document n'est pas accessible avec votre compte.")
+    return redirect_to_login(request.get_full_path())

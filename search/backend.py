@@ -1,0 +1,38 @@
+"""Which engine answers, and the fallback to the database engine when Elasticsearch is down."""
+
+import logging
+
+from django.conf import settings
+
+from .engines.database import DatabaseEngine
+
+logger = logging.getLogger(__name__)
+
+FALLBACK_NOTICE = (
+    "Le moteur de recherche principal est momentanément indisponible : ces résultats viennent de la "
+    "recherche de secours, qui peut classer les résultats un peu différemment."
+)
+
+
+def elasticsearch_engine():
+    if not settings.ELASTICSEARCH_URL:
+        return None
+    from .engines.elasticsearch import ElasticsearchEngine
+
+    return ElasticsearchEngine(settings.ELASTICSEARCH_URL, alias=settings.ELASTICSEARCH_ALIAS)
+
+
+def search(params, user=None):
+    """The results of a search; from Elasticsearch when configured and reachable, else from the database."""
+    engine = elasticsearch_engine()
+    if engine is not None:
+        from .engines.elasticsearch import UNREACHABLE
+
+        try:
+            return engine.search(params, user)
+        except UNREACHABLE as error:
+            logger.warning("Elasticsearch unreachable, falling back to the database engine: %s", error)
+            results = DatabaseEngine().search(params, user)
+            results.notice = FALLBACK_NOTICE
+            return results
+    return DatabaseEngine().search(params, user)

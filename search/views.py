@@ -1,0 +1,51 @@
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from erbm_cms.partners.models import Partner
+
+from . import backend
+from .query import KINDS, InvalidParameter, SearchParams, parse_params
+
+NOINDEX = "noindex, nofollow"
+
+
+def run(request):
+    """(params, results, error) for the request's parameters."""
+    known_partners = set(Partner.objects.values_list("slug", flat=True))
+    try:
+        params = parse_params(request.GET, known_partners)
+        return params, backend.search(params, request.user), None
+    except InvalidParameter as error:
+        return None, None, error
+
+
+@require_GET
+def search_api(request):
+    params, results, error = run(request)
+    if error is not None:
+        response = JsonResponse({"error": error.message, "field": error.field}, status=400, json_dumps_params={"ensure_ascii": False})
+    else:
+        payload = results.as_json()
+        if results.notice:
+            payload["notice"] = results.notice
+        response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
+    response["X-Robots-Tag"] = NOINDEX
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_GET
+def search_page(request):
+    params, results, error = run(request)
+    context = {
+        "params": params or SearchParams(),
+        "raw_query": request.GET.get("q", "")[:300],
+        "results": results,
+        "error": error,
+        "kinds": KINDS,
+    }
+    response = render(request, "search/search_page.html", context, status=400 if error else 200)
+    response["X-Robots-Tag"] = NOINDEX
+    response["Cache-Control"] = "private, no-store"
+    return response
