@@ -1,6 +1,6 @@
 """Every change that can alter what search shows goes through the task framework to the index."""
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -24,7 +24,10 @@ def on_publish(sender, instance, **kwargs):
 
 @receiver(page_unpublished)
 def on_unpublish(sender, instance, **kwargs):
-    update_tree(instance)
+    # The instance may be unpublished in memory only (Wagtail does so just before a deletion).
+    remove_from_search_index.enqueue(instance.pk)
+    for descendant in Page.objects.descendant_of(instance).type(*INDEXED_MODELS).values_list("pk", flat=True):
+        update_search_index.enqueue(descendant)
 
 
 @receiver(post_page_move)
@@ -43,6 +46,12 @@ def on_privacy_change(sender, instance, **kwargs):
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         update_tree(page)
+
+
+@receiver(m2m_changed, sender=PageViewRestriction.groups.through)
+def on_privacy_groups_change(sender, instance, action, **kwargs):
+    if action.startswith("post_") and isinstance(instance, PageViewRestriction):
+        on_privacy_change(PageViewRestriction, instance)
 
 
 @receiver(document_text_extracted)

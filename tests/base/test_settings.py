@@ -63,3 +63,17 @@ def test_file_roots_can_be_set_from_the_environment(variable, tmp_path):
         env={**os.environ, "DJANGO_SETTINGS_MODULE": "erbm_cms.settings.dev", variable: str(tmp_path)}, timeout=60,
     )
     assert result.stdout.strip() == str(tmp_path), result.stderr
+
+
+def test_wagtail_admin_search_follows_the_elasticsearch_switch():
+    code = "from django.conf import settings; print(settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'])"
+    def backend(**env):
+        result = subprocess.run(
+            [sys.executable, "-c", f"import django; django.setup(); {code}"], cwd=ROOT, capture_output=True, text=True,
+            env={**{k: v for k, v in os.environ.items() if k != "ELASTICSEARCH_URL"}, "DJANGO_SETTINGS_MODULE": "erbm_cms.settings.dev", **env},
+            timeout=60,
+        )
+        return result.stdout.strip()
+
+    assert backend() == "wagtail.search.backends.database"
+    assert backend(ELASTICSEARCH_URL="http://127.0.0.1:9200") == "wagtail.search.backends.elasticsearch8"

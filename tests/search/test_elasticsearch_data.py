@@ -1,0 +1,98 @@
+"""The Elasticsearch engine's index and requests, checked as data (no server needed)."""
+
+import datetime
+import json
+
+import pytest
+
+from search.engines.elasticsearch import build_request, index_body, record_source
+from search.entries import build_entry
+from search.query import parse_params
+from tests.search import records
+
+NOW = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+def test_the_index_declares_a_french_analyzer():
+    analysis = index_body()["settings"]["analysis"]
+    assert analysis["analyzer"]["erbm_french"] == {
+        "type": "custom", "tokenizer": "standard",
+        "filter": ["french_elision", "lowercase", "french_stop", "asciifolding", "french_stemmer"],
+    }
+    filters = analysis["filter"]
+    assert filters["french_elision"]["type"] == "elision" and {"l", "d", "qu"} <= set(filters["french_elision"]["articles"])
+    assert filters["french_stop"] == {"type": "stop", "stopwords": "_french_"}
+    assert filters["french_stemmer"] == {"type": "stemmer", "language": "light_french"}
+
+
+def test_the_mapping_nests_pdf_pages_and_keeps_facets_as_keywords():
+    properties = index_body()["mappings"]["properties"]
+    assert properties["pdf_pages"]["type"] == "nested"
+    assert properties["pdf_pages"]["properties"]["text"] == {"type": "text", "analyzer": "erbm_french"}
+    assert properties["pdf_pages"]["properties"]["number"] == {"type": "integer"}
+    for field in ("title", "summary", "body", "subjects"):
+        assert properties[field]["analyzer"] == "erbm_french"
+    for field in ("kind", "partner_slugs", "audience"):
+        assert properties[field]["type"] == "keyword"
+    assert properties["date"]["type"] == "date" and properties["year"]["type"] == "integer"
+
+
+def request(**params):
+    return build_request(parse_params(params), ["public"], [], now=NOW)
+
+
+def test_user_input_only_reaches_simple_query_string():
+    body = json.dumps(request(q='"bassin minier" -charbon logement OR habitat'))
+    assert "simple_query_string" in body and '"query_string"' not in body
+    must = request(q='"bassin minier" logement OR habitat')["query"]["bool"]["must"]
+    queries = [clause["bool"]["should"][0]["simple_query_string"]["query"] for clause in must]
+    assert queries == ['"bassin minier"', "logement | habitat"]
+    excluded = request(q="logement -charbon")["query"]["bool"]["must_not"]
+    assert excluded[0]["bool"]["should"][0]["simple_query_string"]["query"] == "charbon"
+
+
+def test_operators_typed_as_text_are_escaped():
+    must = request(q="logement+social")["query"]["bool"]["must"]
+    assert must[0]["bool"]["should"][0]["simple_query_string"]["query"] == "logement\\+social"
+
+
+def test_each_clause_matches_the_record_fields_or_one_pdf_page_with_its_page_number():
+    clause = request(q="sylviculture")["query"]["bool"]["must"][0]["bool"]["should"]
+    assert clause[0]["simple_query_string"]["fields"] == ["title^10", "summary^3", "body^3", "subjects^3"]
+    nested = clause[1]["nested"]
+    assert nested["path"] == "pdf_pages" and nested["query"]["simple_query_string"]["fields"] == ["pdf_pages.text"]
+    assert nested["inner_hits"]["highlight"]["encoder"] == "html"
+    assert "pdf_pages.number" in nested["inner_hits"]["_source"]
+
+
+def test_filters_visibility_highlight_facets_and_sort():
+    body = request(q="logement", type="deliberation", partenaire="douaisis-agglo", annee="2019", axe="2",
+                   du="2019-01-01", au="2019-12-31", tri="date", page="3")
+    filters = body["query"]["bool"]["filter"]
+    assert filters[0] == {"bool": {"should": [{"terms": {"audience": ["public"]}}], "minimum_should_match": 1}}
+    assert {"range": {"expire_at": {"gt": NOW.isoformat()}}} in filters[1]["bool"]["should"]
+    assert {"term": {"kind": "deliberation"}} in filters
+    assert {"term": {"partner_slugs": "douaisis-agglo"}} in filters
+    assert {"term": {"year": 2019}} in filters and {"term": {"axes": 2}} in filters
+    assert {"range": {"date": {"gte": "2019-01-01", "lte": "2019-12-31"}}} in filters
+    assert body["highlight"]["encoder"] == "html" and body["highlight"]["pre_tags"] == ["<mark>"]
+    assert set(body["aggs"]) == {"type", "partenaire", "annee", "axe"}
+    assert body["sort"][0] == {"date": {"order": "desc", "missing": "_last"}}
+    assert (body["from"], body["size"]) == (20, 10)
+    assert request(q="logement")["sort"][0] == "_score"
+
+
+def test_signed_in_members_see_their_groups_records():
+    body = build_request(parse_params({"q": "logement"}), ["public", "login"], [4, 7], now=NOW)
+    allowed = body["query"]["bool"]["filter"][0]["bool"]["should"]
+    assert {"terms": {"audience": ["public", "login"]}} in allowed
+    assert {"bool": {"filter": [{"term": {"audience": "groups"}}, {"terms": {"audience_groups": [4, 7]}}]}} in allowed
+
+
+@pytest.mark.django_db
+def test_a_record_becomes_one_document_with_its_pdf_pages():
+    page = records.deliberation("Plan de gestion forestière", pdf_pages=["Motifs.", "La sylviculture."], axes=[2])
+    source = record_source(build_entry(page))
+    assert source["kind"] == "deliberation" and source["partner_slugs"] == ["douaisis-agglo"]
+    assert source["axes"] == [2] and source["year"] == 2019 and source["audience"] == "public"
+    assert [(p["number"], p["text"]) for p in source["pdf_pages"]][-1] == (2, "La sylviculture.\npage 2/2")
