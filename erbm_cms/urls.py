@@ -4,7 +4,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from wagtail.contrib.sitemaps.views import sitemap
+
 from erbm_cms.documents.admin_views import DocumentIndexView
+from erbm_cms.publishing import feeds, views as publishing_views
+from erbm_cms.publishing.api import api_router
+from erbm_cms.publishing.sitemap import PublishedSitemap
 
 urlpatterns = [
     # The document library lists each PDF's extraction status (before Wagtail's own listing).
@@ -12,6 +17,16 @@ urlpatterns = [
     path("admin/documents/results/", DocumentIndexView.as_view(results_only=True), name="archive_documents_index_results"),
     path("admin/", include(wagtailadmin_urls)),
     path("", include("search.urls")),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublishedSitemap}}, name="sitemap"),
+    path("robots.txt", publishing_views.robots_txt, name="robots_txt"),
+    path("actualites/rss.xml", feeds.CommuniquesRss(), name="communiques_rss"),
+    path("actualites/atom.xml", feeds.CommuniquesAtom(), name="communiques_atom"),
+    path("deliberations/export.csv", publishing_views.deliberations_csv, name="deliberations_csv"),
+    path("deliberations/donnees-ouvertes/", publishing_views.export_information, name="deliberations_open_data"),
+    path("deliberations/<slug:slug>/export.csv", publishing_views.partner_deliberations_csv, name="partner_deliberations_csv"),
+    path("deliberations/<slug:slug>/rss.xml", feeds.PartnerDeliberationsRss(), name="partner_deliberations_rss"),
+    path("deliberations/<slug:slug>/atom.xml", feeds.PartnerDeliberationsAtom(), name="partner_deliberations_atom"),
     path("documents/", include(wagtaildocs_urls)),
 ]
 

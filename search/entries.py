@@ -11,6 +11,7 @@ from wagtail.models import PageViewRestriction
 from erbm_cms.base.models import ContentPage
 from erbm_cms.deliberations.models import DeliberationPage
 from erbm_cms.documents.models import ExtractionStatus
+from erbm_cms.documents.usage import attached_documents
 from erbm_cms.engagement.models import EngagementPage
 from erbm_cms.minutes.models import MinutesPage
 from erbm_cms.news.models import CommuniquePage
@@ -99,23 +100,11 @@ def document_text(document):
 
 
 def documents_of(page):
-    if isinstance(page, DeliberationPage):
-        candidates = [page.act_document] + [annex.document for annex in page.annexes.all()]
-    elif isinstance(page, CommuniquePage):
-        candidates = [attachment.document for attachment in page.attachments.all()]
-    elif isinstance(page, MinutesPage):
-        candidates = [page.minutes_document]
-    elif isinstance(page, EngagementPage):
-        candidates = [page.signed_document]
-    else:
-        candidates = []
-    seen, texts = set(), []
-    for document in candidates:
-        if document is not None and document.pk not in seen:
-            seen.add(document.pk)
-            text = document_text(document)
-            if text:
-                texts.append(text)
+    texts = []
+    for document in attached_documents(page):
+        text = document_text(document)
+        if text:
+            texts.append(text)
     return texts
 
 

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from erbm_cms.base.pagination import paginate
 from erbm_cms.documents.models import AttachedDocument
+from erbm_cms.publishing.models import PartnerRestrictable
 
 from . import actes
 
@@ -115,7 +116,7 @@ def validate_actes_code(value):
         )
 
 
-class DeliberationPage(Page):
+class DeliberationPage(PartnerRestrictable, Page):
     partner = models.ForeignKey(
         "partners.Partner", verbose_name="partenaire", on_delete=models.PROTECT, related_name="deliberations"
     )
@@ -181,6 +182,8 @@ class DeliberationPage(Page):
             heading="Classement",
         ),
     ]
+
+    settings_panels = Page.settings_panels + PartnerRestrictable.restriction_panels
 
     search_fields = Page.search_fields + [
         index.SearchField("number"),

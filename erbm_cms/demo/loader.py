@@ -15,6 +15,7 @@ from erbm_cms.minutes.models import FollowUpAction, MinutesIndexPage, MinutesPag
 from erbm_cms.news.models import CommuniqueAttachment, CommuniquePage, NewsIndexPage
 from erbm_cms.partners.models import Axis, Partner
 from erbm_cms.partners.reference import read_partner_records
+from erbm_cms.publishing.roles import setup_roles
 
 from . import seed_pages
 from .pdf import render_pdf
@@ -41,6 +42,7 @@ class DemoLoader:
         self.load_minutes(home, partners, axes, communiques)
         self.load_deliberations(home, partners, axes)
         self.load_content_pages(home)
+        setup_roles()
         return self.created
 
     # Reference data ---------------------------------------------------------

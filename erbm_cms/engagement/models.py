@@ -8,9 +8,10 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from erbm_cms.base.models import body_field, source_field
+from erbm_cms.publishing.models import PartnerRestrictable
 
 
-class EngagementPage(Page):
+class EngagementPage(PartnerRestrictable, Page):
     """The text of the Engagement signed on 7 March 2017."""
 
     intro = models.TextField("chapô", blank=True)
@@ -36,6 +37,8 @@ class EngagementPage(Page):
         FieldPanel("signed_document"),
         FieldPanel("source"),
     ]
+
+    settings_panels = Page.settings_panels + PartnerRestrictable.restriction_panels
 
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from erbm_cms.base.blocks import RICH_TEXT_FEATURES
 from erbm_cms.base.pagination import paginate
+from erbm_cms.publishing.models import PartnerRestrictable
 
 MINUTES_PER_PAGE = 20
 
@@ -58,7 +59,7 @@ class DecisionBlock(blocks.StructBlock):
         label = "Décision"
 
 
-class MinutesPage(Page):
+class MinutesPage(PartnerRestrictable, Page):
     """The record of a steering committee (comité de pilotage)."""
 
     meeting_date = models.DateField("date de la réunion")
@@ -95,6 +96,8 @@ class MinutesPage(Page):
         FieldPanel("related_communiques"),
         FieldPanel("axes", widget=forms.CheckboxSelectMultiple),
     ]
+
+    settings_panels = Page.settings_panels + PartnerRestrictable.restriction_panels
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),

@@ -10,6 +10,7 @@ from wagtail.search import index
 from erbm_cms.base.models import body_field, source_field
 from erbm_cms.documents.models import AttachedDocument
 from erbm_cms.base.pagination import paginate
+from erbm_cms.publishing.models import PartnerRestrictable
 
 COMMUNIQUES_PER_PAGE = 10
 
@@ -51,7 +52,7 @@ class CommuniqueSubject(TaggedItemBase):
         verbose_name_plural = "sujets"
 
 
-class CommuniquePage(Page):
+class CommuniquePage(PartnerRestrictable, Page):
     date = models.DateField("date de publication")
     kind = models.CharField("nature", max_length=20, choices=CommuniqueKind.choices, default=CommuniqueKind.PRESS_RELEASE)
     lead = models.TextField("chapô", help_text="Résumé en une ou deux phrases, affiché dans les listes.")
@@ -78,6 +79,8 @@ class CommuniquePage(Page):
         ),
         FieldPanel("source"),
     ]
+
+    settings_panels = Page.settings_panels + PartnerRestrictable.restriction_panels
 
     search_fields = Page.search_fields + [
         index.SearchField("lead", boost=2),

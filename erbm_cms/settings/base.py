@@ -24,11 +24,16 @@ INSTALLED_APPS = [
     "erbm_cms.news",
     "erbm_cms.deliberations",
     "erbm_cms.minutes",
+    "erbm_cms.publishing",
     "erbm_cms.demo",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "rest_framework",
+    "django.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -164,3 +169,7 @@ if ELASTICSEARCH_URL:
         }
     }
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+
+# Privacy is by group (partners, delegation), never by a shared password.
+WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
+WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}

@@ -1,0 +1,70 @@
+"""The published deliberations in the SCDL « Délibérations » format (open data)."""
+
+import csv
+import io
+
+from erbm_cms.publishing.visibility import published
+
+from . import actes
+from .models import DeliberationPage
+from .scdl import COLUMNS
+
+SCHEMA_FILE = "scdl-deliberations-2.1.5.schema.json"
+
+
+def scdl_subject(code):
+    """DELIB_MATIERE_CODE and DELIB_MATIERE_NOM: the level-2 subject, its names in lower case."""
+    subject = actes.lookup(code)
+    if subject is None:
+        return code, ""
+    return subject.code, subject.scdl_name.lower()
+
+
+def deliberations(partner=None):
+    pages = published(DeliberationPage.objects.all()).select_related("partner", "act_document")
+    if partner is not None:
+        pages = pages.filter(partner=partner)
+    return pages.order_by("partner__sort_order", "session_date", "number")
+
+
+def row(page, absolute):
+    code, name = scdl_subject(page.actes_code)
+    count = lambda value: "" if value is None else str(value)  # noqa: E731
+    return {
+        "COLL_NOM": page.partner.name,
+        "COLL_SIRET": page.partner.siret,
+        "DELIB_ID": page.number,
+        "DELIB_DATE": page.session_date.isoformat(),
+        "DELIB_MATIERE_CODE": code,
+        "DELIB_MATIERE_NOM": name,
+        "DELIB_OBJET": page.title,
+        "BUDGET_ANNEE": count(page.budget_year),
+        "BUDGET_NOM": page.budget_name,
+        "PREF_ID": page.prefecture_id,
+        "PREF_DATE": page.prefecture_date.isoformat() if page.prefecture_date else "",
+        "VOTE_EFFECTIF": count(page.members_in_office),
+        "VOTE_REEL": count(page.members_present),
+        "VOTE_POUR": count(page.votes_for),
+        "VOTE_CONTRE": count(page.votes_against),
+        "VOTE_ABSTENTION": count(page.abstentions),
+        "DELIB_URL": absolute(page.act_document.url) if page.act_document else "",
+    }
+
+
+def export_csv(pages, absolute):
+    """The CSV text: SCDL columns in the schema's order, comma-separated, ISO dates."""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for page in pages:
+        writer.writerow(row(page, absolute))
+    return buffer.getvalue()
+
+
+def rows_missing_siret(pages):
+    """(partner name, number of rows) for the partners whose SIRET is unknown."""
+    counts = {}
+    for page in pages:
+        if not page.partner.siret:
+            counts[page.partner.name] = counts.get(page.partner.name, 0) + 1
+    return sorted(counts.items())

@@ -1,0 +1,37 @@
+"""Apply the « réservé aux partenaires » choice of a record when it is published."""
+
+from wagtail.models import Collection, PageViewRestriction
+
+from erbm_cms.documents.usage import attached_documents
+
+from .roles import RESTRICTED_COLLECTION, partner_collection_name, reader_groups
+
+
+def restricted_collection():
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=RESTRICTED_COLLECTION).first() or root.add_child(name=RESTRICTED_COLLECTION)
+
+
+def public_collection_for(page):
+    partner = getattr(page, "partner", None)
+    root = Collection.get_first_root_node()
+    if partner is not None:
+        return root.get_children().filter(name=partner_collection_name(partner)).first() or root
+    return root
+
+
+def apply_restriction(page):
+    restrictions = PageViewRestriction.objects.filter(page=page, restriction_type=PageViewRestriction.GROUPS)
+    documents = attached_documents(page)
+    if page.restricted_to_partners:
+        restriction = restrictions.first() or PageViewRestriction.objects.create(
+            page=page, restriction_type=PageViewRestriction.GROUPS)
+        restriction.groups.set(reader_groups())
+        target = restricted_collection()
+    else:
+        for restriction in restrictions:
+            restriction.delete()
+        target = public_collection_for(page)
+    for document in documents:
+        if document.collection_id != target.pk and (page.restricted_to_partners or document.collection.name == RESTRICTED_COLLECTION):
+            type(document).objects.filter(pk=document.pk).update(collection=target)
