@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "erbm_cms.publishing.middleware.PagePermissionMiddleware",
 ]
 
 ROOT_URLCONF = "erbm_cms.urls"
