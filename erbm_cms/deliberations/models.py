@@ -65,9 +65,15 @@ class DeliberationIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        deliberations = deliberations_of(DeliberationPage.objects.descendant_of(self))
         context["sections"] = self.sections()
-        context["deliberations"] = paginate(
-            request, deliberations_of(DeliberationPage.objects.descendant_of(self)), DELIBERATIONS_PER_PAGE
+        context["deliberations"] = paginate(request, deliberations, DELIBERATIONS_PER_PAGE)
+        years = deliberations.order_by().values_list("session_date__year").annotate(count=models.Count("pk"))
+        context["years"] = sorted(years, reverse=True)
+        codes = deliberations.order_by().values_list("actes_code").annotate(count=models.Count("pk"))
+        context["subjects"] = sorted(
+            (code, actes.lookup(code).level2_name if actes.lookup(code) else actes.describe(code), count)
+            for code, count in codes
         )
         return context
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.http import urlencode
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -9,6 +10,7 @@ from wagtail.search import index
 
 from erbm_cms.base.models import body_field, source_field
 from erbm_cms.documents.models import AttachedDocument
+from erbm_cms.partners.models import Axis
 from erbm_cms.base.pagination import paginate
 from erbm_cms.publishing.models import PartnerRestrictable
 
@@ -34,8 +36,26 @@ class NewsIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["communiques"] = paginate(request, self.communiques(), COMMUNIQUES_PER_PAGE)
+        communiques = self.communiques()
+        years = sorted({d.year for d in communiques.values_list("date", flat=True)}, reverse=True)
+        axes = Axis.objects.filter(communiques__in=communiques).distinct().order_by("number")
+        year, axis = _choice(request, "annee", years), _choice(request, "axe", [a.number for a in axes])
+        if year:
+            communiques = communiques.filter(date__year=year)
+        if axis:
+            communiques = communiques.filter(axes__number=axis)
+        context.update(
+            communiques=paginate(request, communiques, COMMUNIQUES_PER_PAGE),
+            years=years, axes=axes, selected_year=year, selected_axis=axis,
+            filter_query=urlencode({k: v for k, v in (("annee", year), ("axe", axis)) if v}),
+        )
         return context
+
+
+def _choice(request, name, allowed):
+    """The integer value of a filter parameter if it is one of the allowed values, else None."""
+    raw = request.GET.get(name, "")
+    return int(raw) if raw.isdigit() and int(raw) in allowed else None
 
 
 class CommuniqueKind(models.TextChoices):
