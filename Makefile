@@ -5,7 +5,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test venv migrate demo
+.PHONY: run test venv migrate demo browser-deps
 
 venv: $(VENV)/.requirements-installed
 
@@ -24,5 +24,13 @@ run: demo
 	$(MANAGE) ensure_admin --url http://127.0.0.1:$(PORT)/admin/
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
-test: venv
+# Debian's chromium and axe-core (npm) for the browser tests; skipped with a message where they cannot be had.
+browser-deps:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null); } || \
+		echo "chromium could not be installed: the browser tests will be skipped"
+	@test -f node_modules/axe-core/axe.min.js || { command -v npm >/dev/null && npm ci --no-audit --no-fund --loglevel=error; } || \
+		echo "axe-core could not be installed: the accessibility tests will be skipped"
+
+test: venv browser-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
