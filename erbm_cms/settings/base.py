@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "erbm_cms.publishing.middleware.PagePermissionMiddleware",
     "erbm_cms.base.security.SecurityHeadersMiddleware",
+    "erbm_cms.base.page_cache.AnonymousPageCacheMiddleware",
     # Last, as django-axes asks: it locks out repeated failed sign-ins.
     "axes.middleware.AxesMiddleware",
 ]
@@ -191,3 +192,7 @@ WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Privacy is by group (partners, delegation), never by a shared password.
 WAGTAIL_PRIVATE_PAGE_OPTIONS = {"SHARED_PASSWORD": False}
 WAGTAILDOCS_PRIVATE_COLLECTION_OPTIONS = {"SHARED_PASSWORD": False}
+
+# Rendered pages for anonymous visitors (see erbm_cms/base/page_cache.py); 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "erbm"}}

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F401,F403
-from .base import ALLOWED_HOSTS, MIDDLEWARE, SECRET_KEY
+from .base import ALLOWED_HOSTS, BASE_DIR, MIDDLEWARE, SECRET_KEY
 from .environment import env_bool, env_int, env_str
 
 DEBUG = False
@@ -37,7 +37,23 @@ STORAGES = {
 # (`manage.py db_worker`), see the README.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+# One cache shared by every worker process of the host, so that a publication empties it for all.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+    }
+}
+
+EMAIL_HOST = env_str("# One cache shared by every worker process of the host, so that a publication empties it for all.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+    }
+}
+
+EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ne-pas-repondre@renouveau-bassin-minier.gouv.fr")
 
 LOGGING = {

@@ -1,0 +1,87 @@
+"""Whole-page cache of the public site for anonymous visitors, emptied by any publication.
+
+Anonymous visitors get the same HTML for the same address, so the rendered
+page is kept in the cache. Every key carries a "generation" number; publishing,
+unpublishing, moving or deleting a page, changing its access or a partner or an
+axis bumps the generation, so that no visitor ever sees a page older than the
+last change. Signed-in users, the admin, search, APIs and documents are never cached.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.http import HttpResponse
+from wagtail.models import PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from erbm_cms.partners.models import Axis, Partner
+
+GENERATION_KEY = "page-cache:generation"
+UNCACHED_PREFIXES = ("/admin/", "/documents/", "/recherche/", "/api/", "/django-admin/", "/static/", "/media/")
+
+
+def generation():
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, 1, timeout=None)
+        value = cache.get(GENERATION_KEY) or 1
+    return value
+
+
+def invalidate(**kwargs):
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+for signal in (page_published, page_unpublished, post_page_move):
+    signal.connect(invalidate, dispatch_uid=f"page-cache-{id(signal)}")
+
+
+@receiver([post_save, post_delete])
+def invalidate_on_change(sender, **kwargs):
+    from wagtail.models import Page
+
+    if sender in (Partner, Axis, PageViewRestriction) or (isinstance(kwargs.get("instance"), Page) and kwargs.get("signal") is post_delete):
+        invalidate()
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.timeout = getattr(settings, "PAGE_CACHE_SECONDS", 300)
+
+    def cacheable_request(self, request):
+        return (
+            self.timeout > 0
+            and request.method in ("GET", "HEAD")
+            and not request.path.startswith(UNCACHED_PREFIXES)
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.user.is_authenticated
+        )
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        key = f"page-cache:{generation()}:{request.get_host()}:{request.get_full_path()}"
+        cached = cache.get(key)
+        if cached is not None:
+            content, headers = cached
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if (
+            response.status_code == 200
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and not response.cookies
+        ):
+            headers = [(name, value) for name, value in response.items() if name.lower() not in ("set-cookie", "x-page-cache")]
+            cache.set(key, (response.content, headers), self.timeout)
+            response["X-Page-Cache"] = "miss"
+        return response
