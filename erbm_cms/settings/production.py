@@ -45,15 +45,7 @@ CACHES = {
     }
 }
 
-EMAIL_HOST = env_str("# One cache shared by every worker process of the host, so that a publication empties it for all.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-    }
-}
-
-EMAIL_HOST", "localhost")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ne-pas-repondre@renouveau-bassin-minier.gouv.fr")
 
 LOGGING = {
