@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 TARGET_P95_MS = 50
-TARGETED = {"accueil", "actualites", "communique"}
+TARGETED = ("accueil", "actualites", "communique")
 
 
 def free_port():
@@ -120,12 +120,34 @@ def main():
     env = environment(workdir)
     prepare(workdir, env)
 
+    print(f"site: demo + 10,000 generated records; gunicorn, {args.workers} workers; "
+          f"{args.clients} clients, {args.requests} requests per page (at most {args.seconds:g} s)")
+    cached = measure(env, args, PAGES)
+    uncached = measure({**env, "PAGE_CACHE_SECONDS": "0"}, args, {name: PAGES[name] for name in TARGETED}, label="sans cache de pages")
+    print("side by side, p95 without / with the page cache:")
+    for name in TARGETED:
+        if name in cached and name in uncached:
+            print(f"  {name:12} {uncached[name]:7.1f} ms / {cached[name]:5.1f} ms  ratio {uncached[name] / cached[name]:.1f}")
+    print(f"work folder (reuse with --workdir): {workdir}")
+
+
+PAGES = {
+    "accueil": "/", "actualites": "/actualites/", "communique": "/actualites/visite-premier-ministre-pecquencourt-douai/",
+    "actualites-page-200": "/actualites/?page=200", "engagement": "/engagement/",
+    "deliberations": "/deliberations/", "partenaire": "/deliberations/douaisis-agglo/",
+    "recherche": "/recherche/?q=logement", "api-recherche": "/api/recherche/?q=logement",
+}
+
+
+def measure(env, args, pages, label="avec cache de pages"):
+    """Serve the site with gunicorn and load each page; returns {page: p95 in ms}."""
     port = free_port()
     server = subprocess.Popen(
         [PYTHON, "-m", "gunicorn", "erbm_cms.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
-         "--access-logfile", "-", "--log-level", "warning"],
+         "--log-level", "warning"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
     )
+    results = {}
     try:
         for _ in range(100):
             try:
@@ -133,15 +155,7 @@ def main():
                 break
             except OSError:
                 time.sleep(0.2)
-        communique = "/actualites/visite-premier-ministre-pecquencourt-douai/"
-        pages = {
-            "accueil": "/", "actualites": "/actualites/", "communique": communique,
-            "actualites-page-200": "/actualites/?page=200", "engagement": "/engagement/",
-            "deliberations": "/deliberations/", "partenaire": "/deliberations/douaisis-agglo/",
-            "recherche": "/recherche/?q=logement", "api-recherche": "/api/recherche/?q=logement",
-        }
-        print(f"site: demo + 10,000 generated records; gunicorn, {args.workers} workers; "
-              f"{args.clients} clients, {args.requests} requests per page (at most {args.seconds:g} s)")
+        print(f"-- {label}")
         print(f"{'page':22} {'req':>5} {'err':>4} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8}")
         for name, path in pages.items():
             load(port, path, 2, 10, 10)  # warm up: the page cache and each worker's imports
@@ -150,12 +164,13 @@ def main():
                 print(f"{name:22} no successful request ({len(errors)} errors)")
                 continue
             p50, p95 = percentile(latencies, 0.50) * 1000, percentile(latencies, 0.95) * 1000
+            results[name] = p95
             verdict = ("  objectif p95 < 50 ms : " + ("atteint" if p95 < TARGET_P95_MS else "MANQUÉ")) if name in TARGETED else ""
             print(f"{name:22} {len(latencies):5d} {len(errors):4d} {len(latencies) / elapsed:8.1f} {p50:8.1f} {p95:8.1f}{verdict}")
-        print(f"work folder (reuse with --workdir): {workdir}")
     finally:
         server.terminate()
         server.wait(timeout=20)
+    return results
 
 
 if __name__ == "__main__":
