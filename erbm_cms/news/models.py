@@ -37,7 +37,7 @@ class NewsIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         communiques = self.communiques()
-        years = sorted({d.year for d in communiques.values_list("date", flat=True)}, reverse=True)
+        years = [day.year for day in communiques.dates("date", "year", order="DESC")]
         axes = Axis.objects.filter(communiques__in=communiques).distinct().order_by("number")
         year, axis = _choice(request, "annee", years), _choice(request, "axe", [a.number for a in axes])
         if year:
