@@ -25,7 +25,8 @@ REVIEWERS = "Délégation — validation"
 PARTNER_PREFIX = "Partenaire — "
 WORKFLOW = "Validation par la délégation"
 RESTRICTED_COLLECTION = "Documents réservés aux partenaires"
-DOCUMENT_PERMISSIONS = ["add_archivedocument", "change_archivedocument"]
+# Wagtail checks document rights against its own Document model (wagtaildocs), whatever the custom model.
+DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_document"]
 IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image"]
 
 
@@ -85,7 +86,7 @@ def setup_roles():
     deliberations = DeliberationIndexPage.objects.first()
     if deliberations is not None:
         _grant_pages(reviewers, deliberations, ["change", "publish", "lock", "unlock"])
-    _grant_collection(reviewers, root_collection, ["change_archivedocument"])
+    _grant_collection(reviewers, root_collection, ["change_document", "choose_document"])
 
     partner_groups = {}
     for section in PartnerDeliberationsPage.objects.select_related("partner"):

@@ -3,6 +3,7 @@
 import datetime
 import re
 
+from tests.documents import pdf_fixtures
 from tests.browser.conftest import ADMIN_PASSWORD, PARTNER_EMAIL, PARTNER_PASSWORD, REVIEWER, screenshot, sign_in
 
 
@@ -67,10 +68,24 @@ def test_an_editor_signs_in_publishes_a_communique_and_sees_it_on_the_home_page(
     screenshot(page, "parcours-redaction-accueil")
 
 
-def test_a_partner_deposits_a_deliberation_the_delegation_approves_it_and_it_is_published(browser, site):
+def test_a_partner_deposits_a_deliberation_the_delegation_approves_it_and_it_is_published(browser, site, tmp_path):
     context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     sign_in(page, site, PARTNER_EMAIL, PARTNER_PASSWORD)
+    # The signed act, uploaded into the partner's own collection.
+    act = tmp_path / "deliberation-2019-nav-1.pdf"
+    act.write_bytes(pdf_fixtures.text_pdf())
+    page.goto(f"{site}/admin/documents/add/")
+    page.fill("#id_title", "Délibération 2019-NAV-1 signée")
+    page.set_input_files("#id_file", str(act))
+    page.locator("form button[type='submit']").last.click()
+    page.wait_for_url(re.compile(r"/admin/documents/"))
+    document_id = page.evaluate("""async () => {
+        const r = await fetch('/admin/documents/results/?q=2019-NAV-1');
+        const m = (await r.text()).match(/documents\/edit\/(\d+)\//);
+        return m ? parseInt(m[1]) : null;
+    }""")
+    assert document_id, "the partner's upload is not in the document library"
     section_id = page.evaluate("""async () => {
         const r = await fetch('/api/v2/pages/?type=deliberations.PartnerDeliberationsPage&slug=douaisis-agglo');
         return (await r.json()).items[0].id;
@@ -81,6 +96,8 @@ def test_a_partner_deposits_a_deliberation_the_delegation_approves_it_and_it_is_
     page.fill("#id_session_date", "14/03/2019")
     page.fill("#id_number", "2019-NAV-1")
     page.fill("#id_actes_code", "8.7")
+    # The act: what the document chooser would put in its hidden field.
+    page.evaluate(f"document.querySelector('#id_act_document').value = '{document_id}'")
     page.locator("[data-w-dropdown-target='toggle']").last.click()
     page.locator("button[name='action-submit']").click()
     page.wait_for_url(re.compile(r"/admin/pages/\d+/"))
@@ -103,8 +120,16 @@ def test_a_partner_deposits_a_deliberation_the_delegation_approves_it_and_it_is_
     page = visitor.new_page()
     page.goto(site + "/deliberations/douaisis-agglo/")
     assert "Adhésion au plan de mobilité du Douaisis" in page.inner_text("#contenu")
+    page.get_by_role("link", name="Adhésion au plan de mobilité du Douaisis").click()
+    screenshot(page, "parcours-deliberation-publiee")
+    act_link = page.get_by_role("link", name=re.compile("Acte signé"))
+    assert "PDF –" in page.inner_text("#contenu")
+    pdf = page.request.get(site + act_link.get_attribute("href"))
+    assert pdf.status == 200 and pdf.body().startswith(b"%PDF-")
+    search = page.request.get(site + "/api/recherche/?q=r%C3%A9habilitation+%C3%A9nerg%C3%A9tique&partenaire=douaisis-agglo").json()
+    assert any(r["title"] == "Adhésion au plan de mobilité du Douaisis" and r["document"] for r in search["results"])
     feed = page.request.get(site + "/deliberations/douaisis-agglo/rss.xml").text()
     assert "Adhésion au plan de mobilité du Douaisis" in feed
     export = page.request.get(site + "/deliberations/export.csv").text()
-    assert "2019-NAV-1" in export
+    assert "2019-NAV-1" in export and f"/documents/{document_id}/" in export
     visitor.close()

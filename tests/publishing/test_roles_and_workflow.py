@@ -152,3 +152,24 @@ def test_scheduled_publication_and_expiry_run_by_publish_scheduled(client):
     page.refresh_from_db()
     assert not page.live and page.expired
     assert client.get("/api/recherche/", {"q": "chevalement"}).json()["total"] == 0
+
+
+def test_a_partner_editor_uploads_acts_into_its_own_collection_only(client, partner_editor):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.models import Collection
+
+    from erbm_cms.documents.models import ArchiveDocument
+    from tests.documents import pdf_fixtures
+
+    client.force_login(partner_editor)
+    page = client.get(reverse("wagtaildocs:add"))
+    assert page.status_code == 200
+    own = Collection.objects.get(name="Documents — Douaisis Agglo")
+    # With a single collection allowed, Wagtail does not even ask which one.
+    assert "collection" not in page.context["form"].fields
+    response = client.post(reverse("wagtaildocs:add"), {
+        "title": "Acte signé", "tags": "",
+        "file": SimpleUploadedFile("acte.pdf", pdf_fixtures.text_pdf(), content_type="application/pdf"),
+    })
+    assert response.status_code == 302
+    assert ArchiveDocument.objects.get(title="Acte signé").collection == own
