@@ -21,7 +21,7 @@ from . import seed_pages
 from .pdf import render_pdf
 from .reference_data import AXES, PARTNER_SLUGS
 from .sample_deliberations import FICTITIOUS_NOTICE, samples_for
-from .seed_text import read_seed, to_html
+from .seed_text import read_seed
 
 DEMO_COLLECTION = "Démonstration"
 

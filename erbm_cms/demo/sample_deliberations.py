@@ -147,7 +147,7 @@ def samples_for(partner, partner_index):
             sections += [("\f", []), ("Vu", [
                 "Vu le code général des collectivités territoriales ;",
                 "Vu l'Engagement pour le renouveau du bassin minier du Nord et du Pas-de-Calais signé le 7 mars 2017 à Oignies ;",
-                f"Vu l'avis de la commission compétente (exemple fictif) ;",
+                "Vu l'avis de la commission compétente (exemple fictif) ;",
             ])]
         if pdf_pages >= 3:
             sections += [("\f", []), ("Annexe : plan de financement prévisionnel (fictif)", [

@@ -14,7 +14,6 @@ from datetime import datetime
 from django.utils import timezone
 from elasticsearch import Elasticsearch
 from elasticsearch import exceptions as es_exceptions
-from elasticsearch.helpers import bulk
 from elasticsearch_dsl import Date, Document, InnerDoc, Integer, Keyword, Nested, Text, analyzer, normalizer, token_filter
 
 from ..highlight import snippet

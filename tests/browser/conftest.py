@@ -7,7 +7,6 @@ and are skipped, with the reason, where it is not installed.
 """
 
 import os
-import shutil
 import socket
 import subprocess
 import sys

@@ -140,7 +140,7 @@ def test_scheduled_publication_and_expiry_run_by_publish_scheduled(client):
     from tests.search import records
 
     page = records.deliberation("Chevalement programmé", live=False)
-    revision = page.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1))
+    page.save_revision(approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1))
     page.refresh_from_db()
     call_command("publish_scheduled", stdout=StringIO())
     page.refresh_from_db()

@@ -3,7 +3,6 @@
 import datetime
 
 from django.core.files.base import ContentFile
-from modelcluster.contrib.taggit import ClusterTaggableManager  # noqa: F401 - tags on communiqués
 from wagtail.models import Page
 
 from erbm_cms.deliberations.models import DeliberationPage, PartnerDeliberationsPage
