@@ -1,12 +1,15 @@
 """The read-only Wagtail API v2 (pages, documents, images), showing only what a visitor may see."""
 
-from django.contrib.auth.models import AnonymousUser
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, IntegerField, Subquery
+from django.db.models.functions import Cast
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.documents import get_document_model
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Page, ReferenceIndex
 
-from erbm_cms.documents.usage import pages_using, page_is_visible
 from .visibility import published
 
 
@@ -16,19 +19,16 @@ class PublicPagesAPIViewSet(PagesAPIViewSet):
 
 
 class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
-    """Only the documents an anonymous visitor could download."""
+    """Only the documents an anonymous visitor could download: those used by a published, public page."""
 
     def get_queryset(self):
-        from wagtail.models import Page
-
-        request = self.request
-        anonymous = type("AnonymousRequest", (), {"user": AnonymousUser(), "session": {}, "get_full_path": request.get_full_path})()
-        queryset = super().get_queryset()
-        visible_ids = [
-            document.pk for document in queryset
-            if any(page_is_visible(page, anonymous) for page in Page.objects.filter(pk__in=pages_using(document)))
-        ]
-        return queryset.filter(pk__in=visible_ids)
+        page_type = ContentType.objects.get_for_model(Page)
+        document_type = ContentType.objects.get_for_model(get_document_model())
+        public_pages = published(Page.objects.all()).annotate(key=Cast("pk", CharField())).values("key")
+        used = ReferenceIndex.objects.filter(
+            base_content_type=page_type, to_content_type=document_type, object_id__in=Subquery(public_pages)
+        ).annotate(document_id=Cast("to_object_id", IntegerField())).values("document_id")
+        return super().get_queryset().filter(pk__in=Subquery(used))
 
 
 api_router = WagtailAPIRouter("wagtailapi")

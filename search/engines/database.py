@@ -156,14 +156,13 @@ class DatabaseEngine:
             matched_chunks = sorted(matched.get(entry_id, (0, []))[1], key=lambda item: -item[2])
             best_pdf = next((chunks[c] for c, source, _ in matched_chunks if source == SearchChunk.PDF_PAGE), None)
             best = chunks[matched_chunks[0][0]] if matched_chunks else records.get(entry_id)
-            text = best.text if best is not None else entry.summary
-            if best is not None and best.source == SearchChunk.RECORD and not any(
-                t in query_terms for t in analyze(best.text).split()
-            ) and best_pdf is not None:
-                text = best_pdf.text
+            text = snippet((best.text if best is not None else "") or entry.summary, query_terms)
+            if "<mark>" not in text and best_pdf is not None:
+                # The title matched, not the body: show the PDF page that matched instead.
+                text = snippet(best_pdf.text, query_terms)
             hits.append(Hit(
                 page_id=entry.page_id, title=entry.title, url=entry.url, kind=entry.kind,
-                partner=entry.partner_name or None, date=entry.date, snippet=snippet(text or entry.summary, query_terms),
+                partner=entry.partner_name or None, date=entry.date, snippet=text,
                 document={"title": best_pdf.document_title, "url": f"{best_pdf.document_url}#page={best_pdf.page_number}",
                           "page": best_pdf.page_number} if best_pdf else None,
             ))
