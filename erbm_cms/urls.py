@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.contrib.sitemaps.views import sitemap
 
 from erbm_cms.documents.admin_views import DocumentIndexView
+from erbm_cms.minutes import views as minutes_views
 from erbm_cms.publishing import feeds, views as publishing_views
 from erbm_cms.publishing.api import api_router
 from erbm_cms.publishing.sitemap import PublishedSitemap
@@ -22,6 +23,7 @@ urlpatterns = [
     path("robots.txt", publishing_views.robots_txt, name="robots_txt"),
     path("actualites/rss.xml", feeds.CommuniquesRss(), name="communiques_rss"),
     path("actualites/atom.xml", feeds.CommuniquesAtom(), name="communiques_atom"),
+    path("comites-de-pilotage/calendrier.ics", minutes_views.calendar_ics, name="committees_calendar"),
     path("deliberations/export.csv", publishing_views.deliberations_csv, name="deliberations_csv"),
     path("deliberations/donnees-ouvertes/", publishing_views.export_information, name="deliberations_open_data"),
     path("deliberations/<slug:slug>/export.csv", publishing_views.partner_deliberations_csv, name="partner_deliberations_csv"),

@@ -7,6 +7,7 @@ from erbm_cms.base.blocks import KeyFigureBlock, TimelineEventBlock
 from erbm_cms.base.models import body_field
 
 LATEST_COMMUNIQUES = 3
+UPCOMING_COMMITTEES = 3
 
 
 class HomePage(Page):
@@ -46,6 +47,11 @@ class HomePage(Page):
             CommuniquePage.objects.live().public().descendant_of(self)
             .order_by("-date", "-pk")[:LATEST_COMMUNIQUES]
         )
+
+    def upcoming_committees(self):
+        from erbm_cms.minutes.models import upcoming_committees
+
+        return upcoming_committees().descendant_of(self)[:UPCOMING_COMMITTEES]
 
     def key_figure_values(self):
         return [child.value for child in self.key_figures]

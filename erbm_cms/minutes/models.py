@@ -12,8 +12,21 @@ from wagtail.search import index
 from erbm_cms.base.blocks import RICH_TEXT_FEATURES
 from erbm_cms.base.pagination import paginate
 from erbm_cms.publishing.models import PartnerRestrictable
+from erbm_cms.publishing.visibility import published
 
 MINUTES_PER_PAGE = 20
+
+
+class CommitteeStatus(models.TextChoices):
+    PLANNED = "a_venir", "À venir"
+    HELD = "tenu", "Tenu"
+
+
+def upcoming_committees():
+    """Planned committees not yet held, soonest first, as an anonymous visitor may see them."""
+    return published(MinutesPage.objects.all()).filter(
+        status=CommitteeStatus.PLANNED, meeting_date__gte=timezone.localdate()
+    ).order_by("meeting_date", "start_time", "pk")
 
 
 class MinutesIndexPage(Page):
@@ -28,8 +41,12 @@ class MinutesIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        meetings = MinutesPage.objects.live().public().child_of(self).order_by("-meeting_date", "-pk")
-        context["meetings"] = paginate(request, meetings, MINUTES_PER_PAGE)
+        meetings = MinutesPage.objects.live().public().child_of(self)
+        upcoming = upcoming_committees().child_of(self)
+        context["upcoming"] = upcoming
+        context["meetings"] = paginate(
+            request, meetings.exclude(pk__in=upcoming.values("pk")).order_by("-meeting_date", "-pk"), MINUTES_PER_PAGE
+        )
         return context
 
 
@@ -60,11 +77,18 @@ class DecisionBlock(blocks.StructBlock):
 
 
 class MinutesPage(PartnerRestrictable, Page):
-    """The record of a steering committee (comité de pilotage)."""
+    """A steering committee (comité de pilotage): announced ahead while planned, its minutes once held."""
 
+    status = models.CharField(
+        "état", max_length=10, choices=CommitteeStatus.choices, default=CommitteeStatus.HELD,
+        help_text="« À venir » pour annoncer un comité (date, lieu, ordre du jour) avant qu'il se tienne ; "
+        "passez-le à « tenu » en ajoutant le compte rendu, les décisions et les actions.",
+    )
     meeting_date = models.DateField("date de la réunion")
+    start_time = models.TimeField("heure de début", null=True, blank=True)
+    end_time = models.TimeField("heure de fin", null=True, blank=True)
     place = models.CharField("lieu", max_length=255)
-    chair = models.CharField("présidence", max_length=255)
+    chair = models.CharField("présidence", max_length=255, blank=True)
     attending_partners = ParentalManyToManyField(
         "partners.Partner", verbose_name="partenaires présents", related_name="minutes", blank=True
     )
@@ -83,7 +107,11 @@ class MinutesPage(PartnerRestrictable, Page):
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("meeting_date"), FieldPanel("place")]), FieldPanel("chair")],
+            [
+                FieldPanel("status"),
+                FieldRowPanel([FieldPanel("meeting_date"), FieldPanel("start_time"), FieldPanel("end_time")]),
+                FieldRowPanel([FieldPanel("place"), FieldPanel("chair")]),
+            ],
             heading="Réunion",
         ),
         FieldPanel("attending_partners", widget=forms.CheckboxSelectMultiple),
@@ -113,10 +141,26 @@ class MinutesPage(PartnerRestrictable, Page):
         verbose_name = "compte rendu de comité de pilotage"
         verbose_name_plural = "comptes rendus de comités de pilotage"
 
+    @property
+    def is_planned(self):
+        return self.status == CommitteeStatus.PLANNED
+
     def clean(self):
         super().clean()
-        if self.meeting_date and self.meeting_date > timezone.localdate():
-            raise ValidationError({"meeting_date": "La date de la réunion ne peut pas être dans le futur."})
+        errors = {}
+        if not self.is_planned and self.meeting_date and self.meeting_date > timezone.localdate():
+            errors["meeting_date"] = (
+                "Un comité tenu ne peut pas être daté dans le futur : pour annoncer un comité, "
+                "choisissez l'état « à venir »."
+            )
+        if not self.is_planned and not self.chair:
+            errors["chair"] = "Indiquez la présidence du comité tenu."
+        if self.end_time and not self.start_time:
+            errors["start_time"] = "Indiquez l'heure de début avant l'heure de fin."
+        elif self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = "L'heure de fin doit suivre l'heure de début."
+        if errors:
+            raise ValidationError(errors)
 
 
 class ActionStatus(models.TextChoices):

@@ -119,6 +119,7 @@ def test_create_steering_committee_minutes(editor_client, pdf_document):
     page = create(editor_client, MinutesPage, index, {
         "title": "Comité de pilotage du 3 juillet 2018",
         "slug": "copil-2018-07-03",
+        "status": "tenu",
         "meeting_date": "2018-07-03",
         "place": "Oignies",
         "chair": "Préfet de région",
