@@ -11,7 +11,8 @@ from urllib.parse import unquote, urlparse
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from erbm_cms.documents.importing import collection_named, import_file
+from erbm_cms.documents.confinement import PathRefused, open_inside, resolve_inside
+from erbm_cms.documents.importing import collection_named, prepare_file
 from erbm_cms.partners.models import Partner
 
 from .models import DeliberatingBody, DeliberationPage, PartnerDeliberationsPage
@@ -117,22 +118,45 @@ def parse_count(value, column):
     return int(value)
 
 
-def act_filename(row):
-    path = urlparse(row.get("DELIB_URL", "")).path
-    name = unquote(path.rsplit("/", 1)[-1]) if path else ""
-    return name or f"{row['DELIB_ID']}.pdf"
+def act_names(row):
+    """(column, file name) for the act of the row: the end of DELIB_URL, then <DELIB_ID>.pdf."""
+    names = []
+    url = row.get("DELIB_URL", "")
+    if url:
+        # A URL gives its last segment; a bare value is taken whole, so that a path in it is seen and refused.
+        value = urlparse(url).path.rstrip("/").rsplit("/", 1)[-1] if "://" in url else url
+        if value:
+            names.append(("DELIB_URL", unquote(value)))
+    names.append(("DELIB_ID", f"{row['DELIB_ID']}.pdf"))
+    return names
 
 
 def find_act(folder, row):
+    """The act file of the row inside `folder` (None if absent); BadRow for a name that leaves the folder."""
     if folder is None:
         return None
-    names = [act_filename(row), f"{row['DELIB_ID']}.pdf"]
-    for name in names:
-        candidate = Path(folder) / name
-        if candidate.is_file():
-            return candidate
-    lowered = {name.lower() for name in names}
-    return next((p for p in Path(folder).iterdir() if p.is_file() and p.name.lower() in lowered), None)
+    names = act_names(row)
+    for column, name in names:
+        try:
+            found = resolve_inside(folder, name)
+        except PathRefused as error:
+            raise BadRow(f"{column} : fichier « {printable(name)} » refusé, {error} (dossier des actes : {folder})")
+        if found is not None:
+            return found
+    lowered = {name.lower() for _, name in names}
+    for entry in sorted(Path(folder).iterdir()):
+        if entry.name.lower() in lowered:
+            try:
+                return resolve_inside(folder, entry.name)
+            except PathRefused as error:
+                raise BadRow(f"fichier « {printable(entry.name)} » refusé, {error} (dossier des actes : {folder})")
+    return None
+
+
+def printable(name):
+    """A file name as it can be shown in a message: control characters as escapes, cut to 120 characters."""
+    shown = "".join(char if char.isprintable() else repr(char)[1:-1] for char in name)
+    return shown if len(shown) <= 120 else shown[:119] + "…"
 
 
 def validation_message(error):
@@ -154,22 +178,38 @@ class DeliberationImporter:
     def import_row(self, line, row):
         if row is None:
             return RowOutcome(line, "erreur", "plus de valeurs que de colonnes (séparateur ou guillemets mal placés ?)")
+        prepared = None
         try:
+            partner, number = self.partners.find(row), row["DELIB_ID"]
+            if not number:
+                raise BadRow("DELIB_ID est vide")
+            existing = DeliberationPage.objects.filter(partner=partner, number__iexact=number).first()
+            if existing is not None:
+                return RowOutcome(line, "déjà importée", f"{partner.short_name} n° {existing.number}", existing)
+            act = find_act(self.files_folder, row)
+            if act is not None:
+                prepared = self.prepare_act(act)
             with transaction.atomic():
-                return self._import_row(line, row)
+                outcome = self._import_row(line, row, partner, number, prepared)
+            prepared = None  # adopted by the committed row
+            return outcome
         except BadRow as error:
             return RowOutcome(line, "erreur", str(error))
         except ValidationError as error:
             return RowOutcome(line, "erreur", validation_message(error))
+        finally:
+            if prepared is not None:
+                prepared.discard()
 
-    def _import_row(self, line, row):
-        partner = self.partners.find(row)
-        number = row["DELIB_ID"]
-        if not number:
-            raise BadRow("DELIB_ID est vide")
-        existing = DeliberationPage.objects.filter(partner=partner, number=number).first()
-        if existing is not None:
-            return RowOutcome(line, "déjà importée", f"{partner.short_name} n° {number}", existing)
+    def prepare_act(self, path):
+        try:
+            return prepare_file(path, require_pdf=True, opener=lambda p, mode: open_inside(p))
+        except ValidationError as error:
+            raise BadRow(f"l'acte « {printable(path.name)} » est refusé : {error.messages[0]}")
+        except (OSError, PathRefused) as error:
+            raise BadRow(f"l'acte « {printable(path.name)} » ne peut pas être lu : {getattr(error, 'strerror', None) or error}")
+
+    def _import_row(self, line, row, partner, number, prepared):
         section = PartnerDeliberationsPage.objects.filter(partner=partner).first()
         if section is None:
             raise BadRow(f"{partner.name} n'a pas de rubrique de délibérations sur le site")
@@ -193,11 +233,10 @@ class DeliberationImporter:
         if not page.title:
             raise BadRow("DELIB_OBJET est vide")
         outcome = RowOutcome(line, "créée", f"{partner.short_name} n° {number}", page)
-        act = find_act(self.files_folder, row)
-        if act is not None:
-            page.act_document = import_file(act, self.collection, title=f"{partner.short_name} – délibération n° {number}").document
+        if prepared is not None:
+            page.act_document = prepared.document(self.collection, title=f"{partner.short_name} – délibération n° {number}")
         else:
-            outcome.warnings.append(f"acte PDF introuvable ({act_filename(row)}) : délibération créée sans acte")
+            outcome.warnings.append(f"acte PDF introuvable ({printable(act_names(row)[0][1])}) : délibération créée sans acte")
         section.add_child(instance=page)
         page.save_revision().publish()
         return outcome

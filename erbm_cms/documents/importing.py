@@ -6,9 +6,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.files import File
+from django.db import transaction
 from wagtail.models import Collection
 
+from . import staging
 from .models import ArchiveDocument, HASH_CHUNK
+from .validators import validate_pdf_content
 
 IMPORT_COLLECTION = "Import"
 
@@ -52,16 +55,55 @@ def find_pdf_files(paths):
     return files, missing
 
 
-def import_file(path, collection, title=None):
+@dataclass
+class PreparedFile:
+    """A file ready to become a document: the existing one with the same content, or its staged copy."""
+
+    path: Path
+    existing: ArchiveDocument | None = None
+    staged: object = None
+
+    def document(self, collection, title=None):
+        """The document (created from the staged copy in the caller's transaction if new)."""
+        if self.existing is not None:
+            return self.existing
+        document = ArchiveDocument(title=title or title_from_filename(self.path), collection=collection)
+        return staging.adopt(self.staged, document)
+
+    def discard(self):
+        if self.staged is not None:
+            staging.discard(self.staged)
+            self.staged = None
+
+
+def prepare_file(path, require_pdf=True, opener=open):
+    """Check the file at `path` and copy it into storage unless the same content is already there.
+
+    Runs outside any transaction. Raises ValidationError (French message) if `require_pdf`
+    and the content is not a PDF. `opener` opens the path for reading (see confinement.open_inside).
+    """
+    with opener(path, "rb") as handle:
+        if require_pdf:
+            validate_pdf_content(handle)
+        digest = hashlib.sha256()
+        for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
+            digest.update(chunk)
+        existing = ArchiveDocument.objects.filter(sha256=digest.hexdigest()).order_by("pk").first()
+        if existing is not None:
+            return PreparedFile(Path(path), existing=existing)
+        handle.seek(0)
+        return PreparedFile(Path(path), staged=staging.stage(File(handle, name=Path(path).name), Path(path).name))
+
+
+def import_file(path, collection, title=None, require_pdf=True):
     """The archive document holding the file at `path`, created unless the same content is already there."""
-    digest = sha256_of_path(path)
-    existing = ArchiveDocument.objects.filter(sha256=digest).order_by("pk").first()
-    if existing is not None:
-        return ImportedFile(path, existing, created=False)
-    document = ArchiveDocument(title=title or title_from_filename(path), collection=collection)
-    with open(path, "rb") as handle:
-        document.file.save(Path(path).name, File(handle), save=False)
-    document.sha256 = digest
-    document._set_document_file_metadata()
-    document.save()
+    prepared = prepare_file(path, require_pdf=require_pdf)
+    if prepared.existing is not None:
+        return ImportedFile(path, prepared.existing, created=False)
+    try:
+        with transaction.atomic():
+            document = prepared.document(collection, title)
+    except BaseException:
+        prepared.discard()
+        raise
     return ImportedFile(path, document, created=True)

@@ -148,3 +148,23 @@ class AttachedDocument(Orderable):
     @property
     def display_title(self):
         return self.title or self.document.title
+
+
+class StagedFile(models.Model):
+    """A file written to storage by an import before the row that uses it is committed.
+
+    The record is committed before the file is written and deleted in the same
+    transaction as the document that adopts the file: a record still present means
+    the import stopped in between, and `staging.sweep` removes the file left behind.
+    """
+
+    name = models.CharField("fichier", max_length=255)
+    owner = models.CharField("processus", max_length=255)
+    created_at = models.DateTimeField("créé le", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "fichier en cours d'import"
+        verbose_name_plural = "fichiers en cours d'import"
+
+    def __str__(self):
+        return self.name

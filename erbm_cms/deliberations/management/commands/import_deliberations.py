@@ -6,8 +6,9 @@ from django.core.management.base import BaseCommand, CommandError
 
 from erbm_cms.base.progress import ProgressBar
 from erbm_cms.deliberations.importing import BadFile, DeliberationImporter, read_rows
+from erbm_cms.documents import staging
 from erbm_cms.documents.bulk_extraction import default_jobs, extract_all
-from erbm_cms.documents.models import deferred_extraction
+from erbm_cms.documents.models import ExtractionStatus, deferred_extraction
 
 
 class Command(BaseCommand):
@@ -32,22 +33,31 @@ class Command(BaseCommand):
         except BadFile as error:
             raise CommandError(f"{csv_file} : {error}") from error
 
+        for name in staging.sweep():
+            self.stdout.write(f"fichier laissé par un import interrompu, supprimé : {name}")
         importer = DeliberationImporter(files)
+        interrupted = []
         progress = ProgressBar(len(rows), "Import", stream=sys.stderr)
         counts = Counter()
         with deferred_extraction() as new_documents:
             for line, row in rows:
                 outcome = importer.import_row(line, row)
                 counts[outcome.status] += 1
+                act = outcome.page.act_document if outcome.status == "déjà importée" else None
+                if act is not None and act.extraction_status == ExtractionStatus.PENDING:
+                    interrupted.append(act)
                 progress.clear()
                 self.stdout.write(f"ligne {outcome.line} : {outcome.status}" + (f" — {outcome.message}" if outcome.message else ""))
                 for warning in outcome.warnings:
                     self.stdout.write(f"ligne {outcome.line} : attention — {warning}")
                 progress.advance()
         progress.finish()
-        if new_documents:
-            self.stdout.write(f"Extraction du texte de {len(new_documents)} acte(s)…")
-            extract_all(new_documents, jobs=jobs)
+        if interrupted:
+            self.stdout.write(f"{len(interrupted)} acte(s) déjà importé(s) dont le texte restait à extraire (import interrompu)")
+        to_extract = list({document.pk: document for document in new_documents + interrupted}.values())
+        if to_extract:
+            self.stdout.write(f"Extraction du texte de {len(to_extract)} acte(s)…")
+            extract_all(to_extract, jobs=jobs)
         self.stdout.write(
             f"{len(rows)} ligne(s) : {counts['créée']} créée(s), {counts['déjà importée']} déjà importée(s), "
             f"{counts['erreur']} en erreur"

@@ -4,6 +4,7 @@ from collections import Counter
 from django.core.management.base import BaseCommand, CommandError
 
 from erbm_cms.base.progress import ProgressBar
+from erbm_cms.documents import staging
 from erbm_cms.documents.bulk_extraction import default_jobs, extract_all
 from erbm_cms.documents.importing import IMPORT_COLLECTION, collection_named, find_pdf_files, import_file
 from erbm_cms.documents.models import ExtractionStatus, deferred_extraction
@@ -29,6 +30,8 @@ class Command(BaseCommand):
             self.stderr.write(f"introuvable : {path}")
         if not files and not missing:
             raise CommandError("Aucun fichier PDF trouvé.")
+        for name in staging.sweep():
+            self.stdout.write(f"fichier laissé par un import interrompu, supprimé : {name}")
         target = collection_named(collection)
         progress = ProgressBar(len(files), "Import", stream=sys.stderr)
         outcomes = Counter()
@@ -38,7 +41,7 @@ class Command(BaseCommand):
         with deferred_extraction() as pending:
             for path in files:
                 try:
-                    imported.append(import_file(path, target))
+                    imported.append(import_file(path, target, require_pdf=False))
                 except OSError as error:
                     failures += 1
                     self.report(progress, f"[erreur] {path} : lecture impossible ({error.strerror or error})")
@@ -46,7 +49,9 @@ class Command(BaseCommand):
         by_document = {item.document.pk: item for item in imported}
 
         for item in imported:
-            if not item.created:
+            if not item.created and item.document.extraction_status == ExtractionStatus.PENDING:
+                pending.append(item.document)  # imported by a run stopped before its extraction
+            elif not item.created:
                 outcomes["déjà présent"] += 1
                 self.report(progress, f"[déjà présent] {item.path} : document n° {item.document.pk} « {item.document.title} »")
                 progress.advance()

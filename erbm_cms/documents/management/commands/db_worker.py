@@ -1,0 +1,15 @@
+"""`manage.py db_worker`, as django-tasks-db runs it, first queueing again what a killed run left pending."""
+
+from django_tasks_db.management.commands.db_worker import Command as WorkerCommand
+
+from erbm_cms.documents import staging
+from erbm_cms.documents.pending import requeue_pending
+
+
+class Command(WorkerCommand):
+    def handle(self, *args, **options):
+        staging.sweep()
+        queued = requeue_pending()
+        if queued:
+            self.stdout.write(f"{len(queued)} document(s) en attente remis dans la file des extractions")
+        return super().handle(*args, **options)
