@@ -5,7 +5,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test venv migrate demo browser-deps
+.PHONY: run test venv migrate demo browser-deps search-server search-server-stop
 
 venv: $(VENV)/.requirements-installed
 
@@ -23,6 +23,13 @@ demo: migrate
 run: demo
 	$(MANAGE) ensure_admin --url http://127.0.0.1:$(PORT)/admin/
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+# A local Elasticsearch node (Maven Central, Java 17) on 127.0.0.1:9200: prints the ELASTICSEARCH_URL to use.
+search-server:
+	@bash .ci/search-server start
+
+search-server-stop:
+	@bash .ci/search-server stop
 
 # Debian's chromium and axe-core (npm) for the browser tests; skipped with a message where they cannot be had.
 browser-deps:

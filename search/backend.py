@@ -4,6 +4,7 @@ import logging
 
 from django.conf import settings
 
+from .engines.base import EngineUnavailable
 from .engines.database import DatabaseEngine
 
 logger = logging.getLogger(__name__)
@@ -15,22 +16,21 @@ FALLBACK_NOTICE = (
 
 
 def elasticsearch_engine():
+    """The Elasticsearch engine of the settings, or None when ELASTICSEARCH_URL is not set."""
     if not settings.ELASTICSEARCH_URL:
         return None
     from .engines.elasticsearch import ElasticsearchEngine
 
-    return ElasticsearchEngine(settings.ELASTICSEARCH_URL, alias=settings.ELASTICSEARCH_ALIAS)
+    return ElasticsearchEngine.from_settings()
 
 
 def search(params, user=None):
     """The results of a search; from Elasticsearch when configured and reachable, else from the database."""
     engine = elasticsearch_engine()
     if engine is not None:
-        from .engines.elasticsearch import UNREACHABLE
-
         try:
             return engine.search(params, user)
-        except UNREACHABLE as error:
+        except EngineUnavailable as error:
             logger.warning("Elasticsearch unreachable, falling back to the database engine: %s", error)
             results = DatabaseEngine().search(params, user)
             results.notice = FALLBACK_NOTICE

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from . import indexing
 from .backend import elasticsearch_engine
+from .engines.base import EngineUnavailable
 from .entries import INDEXED_MODELS, build_entry
 from .models import PendingIndexOperation
 
@@ -33,12 +34,10 @@ def _to_elasticsearch(operation, page_id):
     engine = elasticsearch_engine()
     if engine is None:
         return
-    from .engines.elasticsearch import UNREACHABLE
-
     try:
         replay_pending(engine)
         _send(engine, operation, page_id)
-    except UNREACHABLE as error:
+    except EngineUnavailable as error:
         logger.warning("Elasticsearch unreachable, index change queued: %s %s (%s)", operation, page_id, error)
         PendingIndexOperation.objects.create(page_id=page_id, operation=operation, last_error=str(error)[:1000])
 
@@ -48,13 +47,11 @@ def replay_pending(engine=None):
     engine = engine or elasticsearch_engine()
     if engine is None:
         return 0
-    from .engines.elasticsearch import UNREACHABLE
-
     done = 0
     for pending in PendingIndexOperation.objects.order_by("created_at", "pk"):
         try:
             _send(engine, pending.operation, pending.page_id)
-        except UNREACHABLE as error:
+        except EngineUnavailable as error:
             PendingIndexOperation.objects.filter(pk=pending.pk).update(attempts=pending.attempts + 1, last_error=str(error)[:1000])
             raise
         pending.delete()
@@ -76,11 +73,14 @@ def delete_page(page_id):
     _to_elasticsearch(PendingIndexOperation.DELETE, page_id)
 
 
-def rebuild(progress=lambda done, total: None):
-    """Rebuild the database index, then (when configured) a new Elasticsearch index swapped in by alias."""
-    count = indexing.rebuild(progress)
+def rebuild(progress_for=lambda label: (lambda done, total: None)):
+    """Rebuild the database index, then (when configured) a new Elasticsearch index swapped in by alias.
+
+    progress_for(label) gives the progress(done, total) callback of each index.
+    """
+    count = indexing.rebuild(progress_for("Base de données"))
     engine = elasticsearch_engine()
     if engine is not None:
         PendingIndexOperation.objects.all().delete()
-        engine.rebuild((build_entry(page) for page in indexing.indexable_pages()), progress)
+        engine.rebuild((build_entry(page) for page in indexing.indexable_pages()), progress_for("Elasticsearch"))
     return count

@@ -23,10 +23,22 @@ class ProgressBar:
         if not self.enabled:
             return
         filled = int(self.WIDTH * self.done / self.total)
-        elapsed = time.monotonic() - self.started
         bar = "█" * filled + "░" * (self.WIDTH - filled)
-        self.stream.write(f"\r{self.label} [{bar}] {self.done}/{self.total} ({elapsed:.0f} s)")
+        self.stream.write(f"\r{self.label} [{bar}] {self.done}/{self.total} ({self.elapsed:.0f} s, {self.rate:.0f}/s)")
         self.stream.flush()
+
+    @property
+    def elapsed(self):
+        return time.monotonic() - self.started
+
+    @property
+    def rate(self):
+        """Items per second so far."""
+        return self.done / self.elapsed if self.elapsed > 0 else 0.0
+
+    def summary(self):
+        """One line for the log, terminal or not: « label : 120 en 2,0 s (60/s) »."""
+        return f"{self.label} : {self.done} en {self.elapsed:.1f} s ({self.rate:.0f}/s)".replace(".", ",", 1)
 
     def clear(self):
         """Erase the bar so that an ordinary line can be printed."""

@@ -160,11 +160,6 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
-# The archive's own search arrives with the search app; until then Wagtail's
-# database backend serves the admin search.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
-
 # Background work: immediate unless a profile says otherwise.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
@@ -176,15 +171,36 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # PDF text extraction runs in a child process with these limits.
 PDF_EXTRACTION_TIMEOUT = env_int("PDF_EXTRACTION_TIMEOUT", 120)
 PDF_EXTRACTION_MEMORY_MB = env_int("PDF_EXTRACTION_MEMORY_MB", 1024)
-ELASTICSEARCH_ALIAS = env_str("ELASTICSEARCH_ALIAS", "erbm-records")
+
+# The archive's search engine in production: Elasticsearch 8, when ELASTICSEARCH_URL is set
+# (README, « Recherche en production »); otherwise the database engine, and Wagtail's own for the admin.
+ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+ELASTICSEARCH = {
+    "API_KEY": env_str("ELASTICSEARCH_API_KEY"),
+    "USERNAME": env_str("ELASTICSEARCH_USERNAME"),
+    "PASSWORD": env_str("ELASTICSEARCH_PASSWORD"),
+    "CA_CERTS": env_str("ELASTICSEARCH_CA_CERTS"),
+    # Several sites can share one cluster, each with its own prefix.
+    "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "erbm"),
+    "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 5),
+    "REPLICAS": env_int("ELASTICSEARCH_REPLICAS", 0),
+}
 if ELASTICSEARCH_URL:
-    # Wagtail's own admin search follows the same switch.
+    # Wagtail's own admin search runs on the same cluster, under the same prefix.
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "wagtail.search.backends.elasticsearch8",
             "URLS": [ELASTICSEARCH_URL],
-            "INDEX": env_str("ELASTICSEARCH_WAGTAIL_INDEX", "erbm-wagtail"),
-            "TIMEOUT": 5,
+            "INDEX_PREFIX": f"{ELASTICSEARCH['INDEX_PREFIX']}-wagtail-",
+            "TIMEOUT": ELASTICSEARCH["TIMEOUT"],
+            "OPTIONS": {
+                key: value for key, value in {
+                    "api_key": ELASTICSEARCH["API_KEY"] or None,
+                    "basic_auth": (ELASTICSEARCH["USERNAME"], ELASTICSEARCH["PASSWORD"]) if ELASTICSEARCH["USERNAME"] else None,
+                    "ca_certs": ELASTICSEARCH["CA_CERTS"] or None,
+                }.items() if value
+            },
         }
     }
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

@@ -16,3 +16,9 @@ STORAGES = {
 
 # Most tests check what a page says right after a change: the page cache has its own tests.
 PAGE_CACHE_SECONDS = 0
+
+# Tests reach Elasticsearch only through the fixtures of tests/search, each run on its own index
+# prefix, with the server named by the ELASTICSEARCH_URL of the environment.
+LIVE_ELASTICSEARCH_URL = ELASTICSEARCH_URL  # noqa: F405
+ELASTICSEARCH_URL = ""
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -1,5 +1,19 @@
-"""What every search engine answers, whatever it runs on."""
+"""What every search engine does and answers, whatever it runs on.
 
+An engine (SQLite, PostgreSQL, Elasticsearch) keeps its own index of the
+records (`search.entries.IndexEntry`) and answers searches from it:
+
+    engine.index(entry)          add or replace one record
+    engine.delete(page_id)       remove one record (no error if it is not there)
+    engine.rebuild(entries, progress)  replace the whole index; returns the count
+    engine.search(params, user)  a `SearchResults`
+
+An engine that cannot be reached (server down, timeout, refused connection)
+raises `EngineUnavailable`, whatever its client library raises, so that the
+caller can fall back and queue the change.
+"""
+
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from math import ceil
 
@@ -11,6 +25,30 @@ from erbm_cms.partners.models import Partner
 from ..query import KINDS, InvalidParameter
 
 FACETS = ("type", "partenaire", "annee", "axe")
+
+
+class EngineUnavailable(Exception):
+    """The search engine cannot be reached; the message says which and why."""
+
+
+class SearchEngine(ABC):
+    name = ""
+
+    @abstractmethod
+    def index(self, entry):
+        """Add or replace the record of this index entry."""
+
+    @abstractmethod
+    def delete(self, page_id):
+        """Remove the record of this page, if it is indexed."""
+
+    @abstractmethod
+    def rebuild(self, entries, progress=lambda done, total: None):
+        """Replace the whole index by these entries, calling progress(done, total); returns the count."""
+
+    @abstractmethod
+    def search(self, params, user=None):
+        """The `SearchResults` of these parameters, as seen by this user."""
 
 
 @dataclass

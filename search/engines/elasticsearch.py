@@ -1,39 +1,53 @@
-"""The production engine: Elasticsearch 8, through elasticsearch-dsl.
+"""The production engine: Elasticsearch 8, through its Python client.
 
-Its French analyzer mirrors the database engines' (elision, lower case, French
-stop words, ASCII folding, light French stemmer). A record is one document; the
-pages of its PDFs are nested documents, so that a hit knows its page. User
-input only ever reaches Elasticsearch through `simple_query_string`, whose
-syntax cannot fail or reach fields it is not given. Indices are versioned and
-reached through an alias, so that a rebuild swaps the new index in at once.
+Its French analyzer is generated from the one declaration of `search.analysis`,
+so that both engines cut, fold and stem a text the same way. A record is one
+document; the pages of its PDFs are nested documents, so that a hit knows its
+page. User input only ever reaches Elasticsearch through `simple_query_string`,
+whose syntax cannot fail or reach fields it is not given. Indices are versioned
+and reached through an alias, so that a rebuild swaps the new index in at once.
 """
 
 import re
+from contextlib import contextmanager
 from datetime import datetime
 
+from django.conf import settings
 from django.utils import timezone
-from elasticsearch import Elasticsearch
+from elasticsearch import Elasticsearch, helpers
 from elasticsearch import exceptions as es_exceptions
-from elasticsearch_dsl import Date, Document, InnerDoc, Integer, Keyword, Nested, Text, analyzer, normalizer, token_filter
+from elasticsearch_dsl import Date, Document, InnerDoc, Integer, Keyword, Nested, Text
 
+from .. import analysis
 from ..highlight import snippet
 from ..suggest import suggest
-from .base import FACETS, Hit, SearchResults, check_page, labelled_facets
+from .base import FACETS, EngineUnavailable, Hit, SearchEngine, SearchResults, check_page, labelled_facets
 
-ALIAS = "erbm-records"
 UNREACHABLE = (es_exceptions.ConnectionError, es_exceptions.ConnectionTimeout, es_exceptions.TransportError)
+# Answers of a server that is there but cannot serve yet (starting, overloaded).
+UNAVAILABLE_STATUSES = {429, 502, 503, 504}
 
-french_elision = token_filter(
-    "french_elision", type="elision", articles_case=True,
-    articles=["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"],
-)
-french_stop = token_filter("french_stop", type="stop", stopwords="_french_")
-french_stemmer = token_filter("french_stemmer", type="stemmer", language="light_french")
-french = analyzer(
-    "erbm_french", tokenizer="standard",
-    filter=[french_elision, "lowercase", french_stop, "asciifolding", french_stemmer],
-)
-folded = normalizer("erbm_folded", filter=["lowercase", "asciifolding"])
+FRENCH = "erbm_french"
+FOLDED = "erbm_folded"
+# The steps of search.analysis.STEPS as Elasticsearch filters.
+FILTERS = {
+    "lowercase": ("lowercase", None),
+    "elision": ("erbm_elision", {"type": "elision", "articles": list(analysis.ELIDED_ARTICLES), "articles_case": True}),
+    "asciifolding": ("asciifolding", None),
+    "stop": ("erbm_stop", {"type": "stop", "stopwords": list(analysis.STOP_WORDS), "ignore_case": False}),
+    "stemmer": ("erbm_stemmer", {"type": "snowball", "language": analysis.STEMMER}),
+}
+
+
+def analysis_settings():
+    """The `analysis` index settings: the analyzer of search.analysis, step by step."""
+    steps = [FILTERS[step] for step in analysis.STEPS]
+    return {
+        "filter": {name: definition for name, definition in steps if definition},
+        "analyzer": {FRENCH: {"type": "custom", "tokenizer": "standard", "filter": [name for name, _ in steps]}},
+        "normalizer": {FOLDED: {"type": "custom", "filter": ["lowercase", "asciifolding"]}},
+    }
+
 
 RECORD_FIELDS = ["title^10", "summary^3", "body^3", "subjects^3"]
 SQS_FLAGS = "AND|OR|NOT|PHRASE|WHITESPACE|PRECEDENCE"
@@ -43,38 +57,37 @@ HIGHLIGHT = {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"]
 
 class PdfPage(InnerDoc):
     document_id = Integer()
-    document_title = Text(analyzer=french)
+    document_title = Text(analyzer=FRENCH)
     document_url = Keyword(index=False)
     number = Integer()
-    text = Text(analyzer=french)
+    text = Text(analyzer=FRENCH)
 
 
 class Record(Document):
     page_id = Integer()
     kind = Keyword()
-    title = Text(analyzer=french, fields={"exact": Keyword(normalizer=folded)})
-    summary = Text(analyzer=french)
-    body = Text(analyzer=french)
+    title = Text(analyzer=FRENCH, fields={"exact": Keyword(normalizer=FOLDED)})
+    summary = Text(analyzer=FRENCH)
+    body = Text(analyzer=FRENCH)
     url = Keyword(index=False)
     partner_slugs = Keyword()
     partner_name = Keyword()
     date = Date()
     year = Integer()
     axes = Integer()
-    subjects = Text(analyzer=french)
+    subjects = Text(analyzer=FRENCH)
     audience = Keyword()
     audience_groups = Integer()
     expire_at = Date()
     pdf_pages = Nested(PdfPage)
 
-    class Index:
-        name = ALIAS
-        settings = {"number_of_shards": 1, "number_of_replicas": 0}
 
-
-def index_body():
+def index_body(replicas=0):
     """Settings and mappings of a new index (the analyzer included), as sent to Elasticsearch."""
-    return Record._index.to_dict()
+    return {
+        "settings": {"number_of_shards": 1, "number_of_replicas": replicas, "analysis": analysis_settings()},
+        "mappings": Record._doc_type.mapping.to_dict(),
+    }
 
 
 def record_source(entry):
@@ -179,48 +192,103 @@ def build_request(params, audiences, groups, now=None):
     }
 
 
-class ElasticsearchEngine:
+@contextmanager
+def reaching(url):
+    """Turns the client's "cannot reach the server" errors into EngineUnavailable."""
+    try:
+        yield
+    except UNREACHABLE as error:
+        raise EngineUnavailable(f"Elasticsearch injoignable ({url}) : {error}") from error
+    except es_exceptions.ApiError as error:
+        if error.meta.status in UNAVAILABLE_STATUSES:
+            raise EngineUnavailable(f"Elasticsearch indisponible ({url}) : {error}") from error
+        if error.meta.status == 404 and "index_not_found" in str(error):
+            raise EngineUnavailable(f"Index Elasticsearch absent ({url}) : lancez rebuild_search_index") from error
+        raise
+
+
+class ElasticsearchEngine(SearchEngine):
     name = "elasticsearch"
 
-    def __init__(self, url, alias=ALIAS, timeout=5):
+    def __init__(self, url, prefix="erbm", timeout=5, api_key=None, username=None, password=None, ca_certs=None,
+                 replicas=0):
         self.url = url
-        self.alias = alias
-        self.client = Elasticsearch(url, request_timeout=timeout, retry_on_timeout=False, max_retries=0)
+        self.prefix = prefix
+        self.alias = f"{prefix}-records"
+        self.replicas = replicas
+        options = {"request_timeout": timeout, "retry_on_timeout": False, "max_retries": 0}
+        if api_key:
+            options["api_key"] = api_key
+        elif username:
+            options["basic_auth"] = (username, password)
+        if ca_certs:
+            options["ca_certs"] = ca_certs
+        self.client = Elasticsearch(url, **options)
+
+    @classmethod
+    def from_settings(cls):
+        """The engine of settings.ELASTICSEARCH_URL, or None when it is not set."""
+        if not settings.ELASTICSEARCH_URL:
+            return None
+        config = settings.ELASTICSEARCH
+        return cls(
+            settings.ELASTICSEARCH_URL, prefix=config["INDEX_PREFIX"], timeout=config["TIMEOUT"],
+            api_key=config["API_KEY"], username=config["USERNAME"], password=config["PASSWORD"],
+            ca_certs=config["CA_CERTS"], replicas=config["REPLICAS"],
+        )
 
     # Indexing ------------------------------------------------------------------------------
 
     def index(self, entry):
-        self.client.index(index=self.alias, id=str(entry.page_id), document=record_source(entry), refresh="wait_for")
+        with reaching(self.url):
+            # require_alias: never let a write create a bare index with guessed mappings.
+            self.client.index(index=self.alias, id=str(entry.page_id), document=record_source(entry),
+                              refresh=True, require_alias=True)
 
     def delete(self, page_id):
-        try:
-            self.client.delete(index=self.alias, id=str(page_id), refresh="wait_for")
-        except es_exceptions.NotFoundError:
-            pass
+        with reaching(self.url):
+            try:
+                self.client.delete(index=self.alias, id=str(page_id), refresh=True)
+            except es_exceptions.NotFoundError as error:
+                if "index_not_found" in str(error):
+                    raise
+                # The record was not in the index: nothing to remove.
+
+    def indices(self):
+        """The indices the alias points at."""
+        with reaching(self.url):
+            if not self.client.indices.exists_alias(name=self.alias):
+                return []
+            return sorted(self.client.indices.get_alias(name=self.alias))
 
     def rebuild(self, entries, progress=lambda done, total: None):
-        """Load every entry into a new index, then point the alias at it and drop the old ones."""
+        """Load every entry into a new index through the bulk helper, then point the alias at it.
+
+        Searches keep answering from the old index until the alias moves, in one atomic step.
+        """
         entries = list(entries)
         name = f"{self.alias}-{datetime.now():%Y%m%d%H%M%S%f}"
-        self.client.indices.create(index=name, **index_body())
-        actions = ({"_index": name, "_id": str(e.page_id), "_source": record_source(e)} for e in entries)
-        done = 0
-        for ok, _ in self._bulk(actions):
-            done += 1
-            progress(done, len(entries))
-        self.client.indices.refresh(index=name)
-        previous = list(self.client.indices.get_alias(name=self.alias).keys()) if self.client.indices.exists_alias(name=self.alias) else []
-        actions = [{"remove": {"index": old, "alias": self.alias}} for old in previous]
-        actions.append({"add": {"index": name, "alias": self.alias}})
-        self.client.indices.update_aliases(actions=actions)
-        for old in previous:
-            self.client.indices.delete(index=old)
-        return name
-
-    def _bulk(self, actions):
-        from elasticsearch.helpers import streaming_bulk
-
-        yield from streaming_bulk(self.client, actions, chunk_size=200, raise_on_error=True)
+        with reaching(self.url):
+            self.client.indices.create(index=name, **index_body(self.replicas))
+            try:
+                actions = ({"_index": name, "_id": str(e.page_id), "_source": record_source(e)} for e in entries)
+                done = 0
+                progress(done, len(entries))
+                for _ok, _item in helpers.streaming_bulk(self.client, actions, chunk_size=200, raise_on_error=True):
+                    done += 1
+                    progress(done, len(entries))
+                self.client.indices.refresh(index=name)
+            except BaseException:
+                self.client.indices.delete(index=name, ignore_unavailable=True)
+                raise
+            previous = self.indices()
+            moves = [{"remove": {"index": old, "alias": self.alias}} for old in previous]
+            moves.append({"add": {"index": name, "alias": self.alias}})
+            self.client.indices.update_aliases(actions=moves)
+            for old in previous:
+                self.client.indices.delete(index=old)
+        self.current_index = name
+        return len(entries)
 
     # Searching ------------------------------------------------------------------------------
 
@@ -229,7 +297,8 @@ class ElasticsearchEngine:
 
         audiences, groups = audiences_of(user)
         body = build_request(params, audiences, groups or [])
-        response = self.client.search(index=self.alias, **body)
+        with reaching(self.url):
+            response = self.client.search(index=self.alias, **body)
         total = response["hits"]["total"]["value"]
         check_page(params, total)
         hits = [self.hit(item, params) for item in response["hits"]["hits"]]

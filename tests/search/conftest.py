@@ -8,31 +8,38 @@ from search.engines.database import DatabaseEngine
 from search.query import parse_params
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
+NO_SERVER = (
+    "ELASTICSEARCH_URL is not set: the live Elasticsearch tests are skipped "
+    "(`make search-server` starts a local node; `make test` does it when Java is installed)"
+)
+needs_server = pytest.mark.skipif(not ELASTICSEARCH_URL, reason=NO_SERVER)
+
+
+@pytest.fixture
+def live_engine(settings):
+    """The Elasticsearch engine on the server of ELASTICSEARCH_URL, under an index prefix of its own.
+
+    The site's settings point at it too, so that publishing, the search page and the API use it.
+    Its indices are deleted afterwards; parallel runs on one server do not meet.
+    """
+    if not ELASTICSEARCH_URL:
+        pytest.skip(NO_SERVER)
+    from search.engines.elasticsearch import ElasticsearchEngine
+
+    prefix = f"erbm-test-{uuid.uuid4().hex[:12]}"
+    settings.ELASTICSEARCH_URL = ELASTICSEARCH_URL
+    settings.ELASTICSEARCH = {**settings.ELASTICSEARCH, "INDEX_PREFIX": prefix}
+    engine = ElasticsearchEngine.from_settings()
+    yield engine
+    engine.client.indices.delete(index=f"{prefix}-*", ignore_unavailable=True, allow_no_indices=True)
 
 
 @pytest.fixture(params=["database", "elasticsearch"])
-def engine(request, settings):
+def engine(request):
     """Each engine available here: the database one always, Elasticsearch when ELASTICSEARCH_URL is set."""
     if request.param == "database":
-        yield DatabaseEngine()
-        return
-    if not ELASTICSEARCH_URL:
-        pytest.skip("ELASTICSEARCH_URL is not set: the Elasticsearch engine is tested as data only")
-    from search.engines.elasticsearch import ElasticsearchEngine
-
-    alias = f"erbm-test-{uuid.uuid4().hex[:8]}"
-    settings.ELASTICSEARCH_URL = ELASTICSEARCH_URL
-    settings.ELASTICSEARCH_ALIAS = alias
-    engine = ElasticsearchEngine(ELASTICSEARCH_URL, alias=alias)
-    engine.client.indices.create(index=f"{alias}-initial", aliases={alias: {}}, **_body())
-    yield engine
-    engine.client.indices.delete(index=f"{alias}-*")
-
-
-def _body():
-    from search.engines.elasticsearch import index_body
-
-    return index_body()
+        return DatabaseEngine()
+    return request.getfixturevalue("live_engine")
 
 
 @pytest.fixture

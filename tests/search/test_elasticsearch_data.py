@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from search.analysis import ELIDED_ARTICLES, STOP_WORDS
 from search.engines.elasticsearch import build_request, index_body, record_source
 from search.entries import build_entry
 from search.query import parse_params
@@ -13,16 +14,16 @@ from tests.search import records
 NOW = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
 
 
-def test_the_index_declares_a_french_analyzer():
+def test_the_index_analyzer_is_generated_from_the_one_declaration():
     analysis = index_body()["settings"]["analysis"]
     assert analysis["analyzer"]["erbm_french"] == {
         "type": "custom", "tokenizer": "standard",
-        "filter": ["french_elision", "lowercase", "french_stop", "asciifolding", "french_stemmer"],
+        "filter": ["lowercase", "erbm_elision", "asciifolding", "erbm_stop", "erbm_stemmer"],
     }
     filters = analysis["filter"]
-    assert filters["french_elision"]["type"] == "elision" and {"l", "d", "qu"} <= set(filters["french_elision"]["articles"])
-    assert filters["french_stop"] == {"type": "stop", "stopwords": "_french_"}
-    assert filters["french_stemmer"] == {"type": "stemmer", "language": "light_french"}
+    assert filters["erbm_elision"]["articles"] == list(ELIDED_ARTICLES) and filters["erbm_elision"]["articles_case"]
+    assert filters["erbm_stop"]["stopwords"] == list(STOP_WORDS)
+    assert filters["erbm_stemmer"] == {"type": "snowball", "language": "French"}
 
 
 def test_the_mapping_nests_pdf_pages_and_keeps_facets_as_keywords():

@@ -13,18 +13,21 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        bar = None
+        bars = []
 
-        def progress(done, total):
-            nonlocal bar
-            if bar is None or bar.total != total or done < bar.done:
-                if bar is not None:
+        def progress_for(label):
+            def progress(done, total):
+                if not bars or bars[-1].label != label:
+                    bars.append(ProgressBar(total, label, stream=sys.stderr))
+                bar = bars[-1]
+                bar.done = done
+                bar.draw()
+                if done == total:
                     bar.finish()
-                bar = ProgressBar(total, "Indexation", stream=sys.stderr)
-            bar.done = done
-            bar.draw()
+            return progress
 
-        count = sync.rebuild(progress)
-        if bar is not None:
+        count = sync.rebuild(progress_for)
+        for bar in bars:
             bar.finish()
+            sys.stderr.write(bar.summary() + "\n")
         self.stdout.write(self.style.SUCCESS(f"Index de recherche reconstruit : {count} enregistrement(s)."))

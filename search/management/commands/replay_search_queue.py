@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from search.engines.base import EngineUnavailable
 from search.models import PendingIndexOperation
 from search.sync import replay_pending
 
@@ -8,12 +9,10 @@ class Command(BaseCommand):
     help = "Envoie à Elasticsearch les modifications d'index mises en attente pendant son indisponibilité."
 
     def handle(self, *args, **options):
-        from search.engines.elasticsearch import UNREACHABLE
-
         waiting = PendingIndexOperation.objects.count()
         try:
             done = replay_pending()
-        except UNREACHABLE as error:
+        except EngineUnavailable as error:
             left = PendingIndexOperation.objects.count()
             raise CommandError(f"Elasticsearch toujours injoignable ({error}) : {left} modification(s) en attente.") from error
         self.stdout.write(f"{done} modification(s) rejouée(s) sur {waiting} en attente.")
