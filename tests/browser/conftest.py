@@ -6,7 +6,9 @@ Chromium is never downloaded: the tests use /usr/bin/chromium (or $CHROMIUM)
 and are skipped, with the reason, where it is not installed.
 """
 
+import base64
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -121,9 +123,40 @@ def screenshot(page, name):
     return path
 
 
+# The authenticator app of each account enrolled in the session: username -> [secret key, last time step used].
+AUTHENTICATORS = {}
+TOTP_STEP = 30
+
+
+def authenticator_code(username):
+    """The code an authenticator app shows, never one the server has already accepted (each works once)."""
+    from django_otp.oath import hotp
+
+    key, last_step = AUTHENTICATORS[username]
+    step = int(time.time()) // TOTP_STEP
+    if last_step >= step + 1:  # two sign-ins in one step already: wait for the next
+        time.sleep(TOTP_STEP - time.time() % TOTP_STEP + 0.5)
+        step = int(time.time()) // TOTP_STEP
+    step = max(step, last_step + 1)  # the server accepts the next step's code too
+    AUTHENTICATORS[username][1] = step
+    return f"{hotp(key, step):06d}"
+
+
 def sign_in(page, site, username, password):
+    """Password, then the second factor: enrolment on the first sign-in of an account that needs one."""
     page.goto(f"{site}/admin/login/")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", password)
     page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/admin/login/" not in url)
+    if "/double-authentification/activer/" in page.url:
+        secret = page.inner_text("#cle-secrete").replace(" ", "")
+        AUTHENTICATORS[username] = [base64.b32decode(secret), 0]
+        page.fill("input[name=code]", authenticator_code(username))
+        page.locator("form:has(input[name=code]) button[type=submit]").click()
+        page.wait_for_url(re.compile(r"/double-authentification/codes-de-secours/"))
+        page.get_by_role("link", name="J'ai conservé mes codes : continuer").click()
+    elif "/double-authentification/verifier/" in page.url:
+        page.fill("input[name=code]", authenticator_code(username))
+        page.locator("form:has(input[name=code]) button[type=submit]").click()
     page.wait_for_url(f"{site}/admin/")

@@ -32,6 +32,22 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Espace de gestion : ") + url)
         self.stdout.write(f"  identifiant : {username}")
         self.stdout.write(f"  mot de passe : {password}")
+        self.stdout.write(self.second_factor_help(user, url))
+
+    def second_factor_help(self, user, url):
+        from erbm_cms.accounts.policy import has_second_factor
+
+        if has_second_factor(user):
+            return (
+                "  double authentification : active ; saisissez le code de votre application (ou un code de secours). "
+                f"Appareil perdu : manage.py reset_second_factor {user.get_username()}"
+            )
+        return (
+            "  double authentification : obligatoire pour ce compte. À la première connexion, la page "
+            f"« Activer la double authentification » ({url.rstrip('/')}/double-authentification/activer/) affiche un code QR : "
+            "scannez-le avec une application d'authentification (FreeOTP, Aegis, Google Authenticator…), "
+            "saisissez le code à six chiffres, puis conservez les dix codes de secours."
+        )
 
     def stored_password(self):
         if PASSWORD_FILE.exists():
