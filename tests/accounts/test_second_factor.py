@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -104,8 +105,12 @@ def test_sign_in_with_the_app_code_after_the_password(delegation_editor):
     wrong = client.post("/admin/double-authentification/verifier/", {"code": "000000", "next": "/admin/"})
     assert wrong.status_code == 200 and "Code incorrect ou expiré" in visible_text(wrong)
     assert client.get("/admin/").status_code == 302
+    device.refresh_from_db()
+    assert device.throttling_failure_count == 1
+    TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_timestamp=timezone.now(), throttling_failure_count=8)
     again = client.post("/admin/double-authentification/verifier/", {"code": current_code(device, ahead=1), "next": "/admin/"})
-    assert "Trop d'essais" in visible_text(again)  # the failure above froze the codes for a second
+    assert "Trop d'essais" in visible_text(again)  # after 8 failures, codes wait 2**7 seconds, even a right one
+    assert client.get("/admin/").status_code == 302
 
     TOTPDevice.objects.filter(pk=device.pk).update(throttling_failure_timestamp=None, throttling_failure_count=0)
     ok = client.post("/admin/double-authentification/verifier/", {"code": current_code(device, ahead=1), "next": "/admin/pages/"})
