@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from wagtail.contrib.sitemaps.views import sitemap
 
+from erbm_cms.base import views as base_views
 from erbm_cms.documents.admin_views import DocumentIndexView
 from erbm_cms.minutes import views as minutes_views
 from erbm_cms.publishing import feeds, views as publishing_views
@@ -21,6 +22,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublishedSitemap}}, name="sitemap"),
     path("robots.txt", publishing_views.robots_txt, name="robots_txt"),
+    path("plan-du-site/", base_views.site_map, name="site_map"),
     path("actualites/rss.xml", feeds.CommuniquesRss(), name="communiques_rss"),
     path("actualites/atom.xml", feeds.CommuniquesAtom(), name="communiques_atom"),
     path("comites-de-pilotage/calendrier.ics", minutes_views.calendar_ics, name="committees_calendar"),

@@ -44,6 +44,8 @@ def search_page(request):
         "results": results,
         "error": error,
         "kinds": KINDS,
+        "meta_description": "Rechercher dans les délibérations des 12 partenaires, les comptes rendus des comités de "
+        "pilotage, les communiqués et le texte de leurs PDF.",
     }
     response = render(request, "search/search_page.html", context, status=400 if error else 200)
     response["X-Robots-Tag"] = NOINDEX

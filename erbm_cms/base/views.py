@@ -10,3 +10,34 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Rendered without a RequestContext: the failure may come from a context processor.
     return HttpResponseServerError(loader.get_template("500.html").render())
+
+
+def site_map(request):
+    """« Plan du site »: every section and page of the site, in menu order, then the services."""
+    from wagtail.models import Site
+
+    from erbm_cms.deliberations.models import DeliberationPage
+    from erbm_cms.minutes.models import MinutesPage
+    from erbm_cms.news.models import CommuniquePage
+
+    site = Site.find_for_request(request)
+    home = site.root_page.specific if site else None
+    tree = []
+    if home is not None:
+        # Records (communiqués, deliberations, minutes) are reached through their lists, not listed here.
+        pages = (
+            home.get_descendants().live().public().filter(depth__lte=home.depth + 2)
+            .not_type(CommuniquePage, DeliberationPage, MinutesPage).specific().order_by("path")
+        )
+        sections = {}
+        for page in pages:
+            if page.depth == home.depth + 1:
+                sections[page.path] = {"page": page, "children": []}
+                tree.append(sections[page.path])
+            elif page.path[: -page.steplen] in sections:
+                sections[page.path[: -page.steplen]]["children"].append(page)
+    return render(request, "base/site_map.html", {
+        "home": home, "tree": tree,
+        "meta_description": "Plan du site du renouveau du bassin minier : toutes les rubriques, les listes "
+        "de l'archive, la recherche, les flux et les données ouvertes.",
+    })

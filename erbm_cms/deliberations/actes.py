@@ -12,6 +12,9 @@ from functools import lru_cache
 from pathlib import Path
 
 NOMENCLATURE_FILE = Path(__file__).parent / "data" / "actes-nomenclature.tsv"
+# The official level-2 labels mostly lack accents; this table gives each its accented display
+# name, word by word from cited sources (see data/SOURCES.md).
+DISPLAY_NAMES_FILE = Path(__file__).parent / "data" / "actes-display-names.tsv"
 CODE_PATTERN = re.compile(r"^[1-9](\.[1-9][0-9]?){0,4}$")
 
 
@@ -20,22 +23,35 @@ class Subject:
     code: str
     level1_name: str
     level2_name: str
+    display_name: str = ""
+
+    @property
+    def name(self):
+        """The level-2 name as people read it (accents restored)."""
+        return self.display_name or self.level2_name
 
     @property
     def label(self):
-        return f"{self.code} – {self.level1_name} / {self.level2_name}"
+        return f"{self.code} – {self.level1_name} / {self.name}"
 
     @property
     def scdl_name(self):
         """The DELIB_MATIERE_NOM value: level-1 name, a slash, level-2 name."""
-        return f"{self.level1_name}/{self.level2_name}"
+        return f"{self.level1_name}/{self.name}"
+
+
+def _rows(path):
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
 
 
 @lru_cache(maxsize=1)
 def subjects():
-    with open(NOMENCLATURE_FILE, encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(handle, delimiter="\t")
-        return {row["code"]: Subject(row["code"], row["level1_name"], row["level2_name"]) for row in rows}
+    display = {row["code"]: row["display_name"] for row in _rows(DISPLAY_NAMES_FILE)}
+    return {
+        row["code"]: Subject(row["code"], row["level1_name"], row["level2_name"], display.get(row["code"], ""))
+        for row in _rows(NOMENCLATURE_FILE)
+    }
 
 
 @lru_cache(maxsize=1)

@@ -72,7 +72,7 @@ class DeliberationIndexPage(Page):
         context["years"] = sorted(years, reverse=True)
         codes = deliberations.order_by().values_list("actes_code").annotate(count=models.Count("pk"))
         context["subjects"] = sorted(
-            (code, actes.lookup(code).level2_name if actes.lookup(code) else actes.describe(code), count)
+            (code, actes.lookup(code).name if actes.lookup(code) else actes.describe(code), count)
             for code, count in codes
         )
         return context

@@ -328,7 +328,8 @@ def delegation_content():
         heading("Les premiers chantiers"),
         paragraph(to_html(
             "Bassin Minier : territoire démonstrateur du plan de lutte contre la pauvreté\n\n"
-            + between(text, "déploiement de maraudes", "## Rénover les cités")
+            + between(text, "déploiement de maraudes", "## Rénover les cités"),
+            headings=["Bassin Minier : territoire démonstrateur du plan de lutte contre la pauvreté"],
         )),
         paragraph(to_html(
             "Rénover les cités minières en associant les habitants pour :\n"
@@ -336,7 +337,8 @@ def delegation_content():
         )),
         paragraph(to_html(
             "Favoriser l'insertion et l'accès à l'emploi\n\n"
-            + between(text, "- > Faire que les travaux", "Mise en place du").replace("- > ", "- ")
+            + between(text, "- > Faire que les travaux", "Mise en place du").replace("- > ", "- "),
+            headings=["Favoriser l'insertion et l'accès à l'emploi"],
         )),
         paragraph(to_html(
             "- Mise en place du « Bassin urbain à dynamiser » : allègement de la fiscalité pour la création d'entreprise (150 communes concernées)\n"

@@ -13,6 +13,7 @@ from pathlib import Path
 SEEDS_DIR = Path(__file__).parent / "seeds"
 
 TOP_BULLETS = ("■", "•", "▶", "- ", "> ")
+SENTENCE_END = tuple(".!?:;…»)")
 NESTED_BULLETS = ("●",)
 
 
@@ -43,7 +44,8 @@ def between(text, start, end=None):
 
 
 def remove(text, passage):
-    return _loose_pattern(passage).sub("\n\n", text, count=1)
+    """The text without an inline passage (a tooltip, a caption printed inside a sentence)."""
+    return _loose_pattern(passage).sub(" ", text, count=1)
 
 
 def clean_line(line):
@@ -85,6 +87,9 @@ def to_html(passage, headings=()):
         if depth:
             current = ["item", depth, [content] if content else []]
             blocks.append(current)
+        elif current is None and _continues(blocks, line, headings):
+            current = blocks[-1]  # a page break in the middle of a sentence: same paragraph
+            current[2].append(line)
         elif current is None:
             current = ["paragraph", 0, [line]]
             blocks.append(current)
@@ -92,6 +97,14 @@ def to_html(passage, headings=()):
             current[2].append(line)
     heading_set = {plain(heading) for heading in headings}
     return _render(blocks, heading_set)
+
+
+def _continues(blocks, line, headings):
+    """Whether `line`, after a blank line, goes on with the sentence of the previous paragraph."""
+    if not blocks or blocks[-1][0] != "paragraph" or not line[:1].islower():
+        return False
+    previous = join_lines(blocks[-1][2])
+    return not previous.endswith(SENTENCE_END) and previous not in {plain(h) for h in headings}
 
 
 def _render(blocks, heading_set):

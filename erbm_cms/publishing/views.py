@@ -52,4 +52,6 @@ def export_information(request):
     return render(request, "publishing/export_information.html", {
         "page": index, "count": len(pages), "missing_siret": opendata.rows_missing_siret(pages),
         "partners": Partner.objects.order_by("sort_order"),
+        "meta_description": "Les délibérations publiées des 12 partenaires au format SCDL Délibérations : "
+        "contenu du fichier, colonnes et lignes sans SIRET.",
     })

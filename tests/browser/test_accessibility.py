@@ -23,6 +23,7 @@ PAGES = {
     "la-delegation": "/la-delegation/",
     "mentions-legales": "/mentions-legales/",
     "accessibilite": "/accessibilite/",
+    "plan-du-site": "/plan-du-site/",
     "page-introuvable": "/cette-page-n-existe-pas/",
 }
 WIDTHS = {"bureau": (1280, 900), "mobile": (320, 640)}
