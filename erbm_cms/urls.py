@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 
 from erbm_cms.base import views as base_views
 from erbm_cms.documents.admin_views import DocumentIndexView
+from erbm_cms.engagement import views as engagement_views
 from erbm_cms.minutes import views as minutes_views
 from erbm_cms.publishing import feeds, views as publishing_views
 from erbm_cms.publishing.api import api_router
@@ -23,6 +24,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublishedSitemap}}, name="sitemap"),
     path("robots.txt", publishing_views.robots_txt, name="robots_txt"),
     path("plan-du-site/", base_views.site_map, name="site_map"),
+    path("engagement/en-chiffres/", engagement_views.figures, name="engagement_figures"),
     path("actualites/rss.xml", feeds.CommuniquesRss(), name="communiques_rss"),
     path("actualites/atom.xml", feeds.CommuniquesAtom(), name="communiques_atom"),
     path("comites-de-pilotage/calendrier.ics", minutes_views.calendar_ics, name="committees_calendar"),

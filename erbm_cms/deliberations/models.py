@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.http import urlencode
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
@@ -67,7 +68,16 @@ class DeliberationIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         deliberations = deliberations_of(DeliberationPage.objects.descendant_of(self))
         context["sections"] = self.sections()
-        context["deliberations"] = paginate(request, deliberations, DELIBERATIONS_PER_PAGE)
+        code = request.GET.get("matiere", "").strip()
+        listed = deliberations
+        if code and actes.is_valid_code(code):
+            listed = deliberations.filter(models.Q(actes_code=code) | models.Q(actes_code__startswith=code + "."))
+            context["selected_subject"] = actes.describe(code)
+            context["filter_query"] = urlencode({"matiere": code})
+        elif code:
+            context["subject_error"] = f"« {code[:20]} » n'est pas un code de la nomenclature ACTES : toutes les délibérations sont affichées."
+        context["deliberations"] = paginate(request, listed, DELIBERATIONS_PER_PAGE)
+        context["selected_code"] = code
         years = deliberations.order_by().values_list("session_date__year").annotate(count=models.Count("pk"))
         context["years"] = sorted(years, reverse=True)
         codes = deliberations.order_by().values_list("actes_code").annotate(count=models.Count("pk"))

@@ -3,7 +3,7 @@ from django.utils.http import urlencode
 from django.db import models
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
@@ -39,15 +39,19 @@ class NewsIndexPage(Page):
         communiques = self.communiques()
         years = [day.year for day in communiques.dates("date", "year", order="DESC")]
         axes = Axis.objects.filter(communiques__in=communiques).distinct().order_by("number")
+        subjects = Tag.objects.filter(news_communiquesubject_items__content_object__in=communiques).distinct().order_by("name")
         year, axis = _choice(request, "annee", years), _choice(request, "axe", [a.number for a in axes])
+        subject = subjects.filter(slug=request.GET.get("sujet", "")).first()
         if year:
             communiques = communiques.filter(date__year=year)
         if axis:
             communiques = communiques.filter(axes__number=axis)
+        if subject:
+            communiques = communiques.filter(subjects__slug=subject.slug)
         context.update(
             communiques=paginate(request, communiques, COMMUNIQUES_PER_PAGE),
-            years=years, axes=axes, selected_year=year, selected_axis=axis,
-            filter_query=urlencode({k: v for k, v in (("annee", year), ("axe", axis)) if v}),
+            years=years, axes=axes, subjects=subjects, selected_year=year, selected_axis=axis, selected_subject=subject,
+            filter_query=urlencode({k: v for k, v in (("annee", year), ("axe", axis), ("sujet", subject and subject.slug)) if v}),
         )
         return context
 

@@ -144,8 +144,8 @@ def test_create_steering_committee_minutes(editor_client, pdf_document):
 def test_create_a_content_page_linked_from_the_footer(editor_client):
     home = HomePage.objects.get()
     page = create(editor_client, ContentPage, home, {
-        "title": "Plan du site",
-        "slug": "plan-du-site",
+        "title": "Foire aux questions",
+        "slug": "foire-aux-questions",
         "intro": "Toutes les rubriques.",
         "body": streamfield([("paragraph", rich_text("<p>Les rubriques du site.</p>"))]),
         "source": "",
@@ -153,7 +153,7 @@ def test_create_a_content_page_linked_from_the_footer(editor_client):
     })
     text = visible_text(editor_client.get(page.url))
     assert "Toutes les rubriques." in text and "Les rubriques du site." in text
-    assert 'href="/plan-du-site/"' in editor_client.get("/").content.decode()
+    assert 'href="/foire-aux-questions/"' in editor_client.get("/").content.decode()
 
 
 def test_create_index_pages_and_partner_sections(editor_client):

@@ -24,6 +24,7 @@ PAGES = {
     "mentions-legales": "/mentions-legales/",
     "accessibilite": "/accessibilite/",
     "plan-du-site": "/plan-du-site/",
+    "en-chiffres": "/engagement/en-chiffres/",
     "page-introuvable": "/cette-page-n-existe-pas/",
 }
 WIDTHS = {"bureau": (1280, 900), "mobile": (320, 640)}

@@ -34,3 +34,55 @@ def test_the_site_map_is_reached_from_the_footer_and_leads_everywhere(page, site
     assert page.get_by_role("heading", level=1).inner_text() == "Plan du site"
     page.get_by_role("link", name="Communauté d'agglomération du Douaisis").click()
     page.wait_for_url(site + "/deliberations/douaisis-agglo/")
+
+
+def test_the_engagement_in_pictures_draws_each_chart_under_the_sites_own_policy(browser, site):
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    violations = []
+    page.on("console", lambda message: "Content Security Policy" in message.text and violations.append(message.text))
+    try:
+        page.goto(site + "/engagement/")
+        page.get_by_role("link", name="L'engagement en chiffres").click()
+        page.wait_for_url(site + "/engagement/en-chiffres/")
+        charts = page.locator("bar-chart")
+        assert charts.count() == 3
+        page.locator("bar-chart canvas").nth(2).wait_for()
+        assert page.locator("bar-chart canvas").count() == 3
+        for index in range(3):
+            box = charts.nth(index).locator("canvas").bounding_box()
+            assert box["width"] > 200 and box["height"] > 100
+        # Each chart has its data as a table beside it.
+        year_table = page.locator("#donnees-deliberations-par-annee table")
+        assert "Total" in year_table.inner_text()
+        assert page.locator("#donnees-deliberations-par-partenaire tbody tr").count() == 12
+        assert not violations, violations
+        scripts = page.evaluate("[...document.scripts].map(s => s.src)")
+        assert all(src.startswith(site) for src in scripts)
+        screenshot(page, "engagement-en-chiffres")
+    finally:
+        context.close()
+
+
+def test_names_lead_to_the_archive_filtered_on_them(page, site):
+    page.goto(site + "/deliberations/douaisis-agglo/convention-de-financement-du-pole-dechanges-multimodal-de-la-gare/")
+    subject = page.locator("dd a[href^='/deliberations/?matiere=']")
+    code = subject.get_attribute("href").split("=")[1]
+    subject.click()
+    page.wait_for_url(f"{site}/deliberations/?matiere={code}")
+    assert page.get_by_role("heading", name=f"Délibérations de matière {code}").count() == 1
+    codes = page.locator("#liste tbody td:last-child").all_inner_texts()
+    assert codes and all(text.startswith(code) for text in codes)
+
+    page.locator("#liste tbody td a[href^='/recherche/?partenaire=']").first.click()
+    page.wait_for_url(f"{site}/recherche/?partenaire=*")
+    assert "résultat" in page.locator("#titre-resultats").inner_text()
+
+    page.goto(site + "/actualites/signature-protocole-engagement/")
+    page.get_by_role("link", name="signature", exact=True).click()
+    page.wait_for_url(f"{site}/actualites/?sujet=signature")
+    assert "Sujet : signature" in page.locator("main").inner_text()
+    page.goto(site + "/engagement/")
+    page.get_by_role("link", name="Axe 1 :").first.click()
+    page.wait_for_url(f"{site}/recherche/?axe=1&tri=date")
+    screenshot(page, "recherche-par-axe")
