@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 
 from .engines.base import EngineUnavailable
-from .engines.database import DatabaseEngine
+from .engines.database import database_engine
 
 logger = logging.getLogger(__name__)
 
@@ -32,7 +32,7 @@ def search(params, user=None):
             return engine.search(params, user)
         except EngineUnavailable as error:
             logger.warning("Elasticsearch unreachable, falling back to the database engine: %s", error)
-            results = DatabaseEngine().search(params, user)
+            results = database_engine().search(params, user)
             results.notice = FALLBACK_NOTICE
             return results
-    return DatabaseEngine().search(params, user)
+    return database_engine().search(params, user)

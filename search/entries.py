@@ -1,10 +1,12 @@
 """One plain index entry per record, built in one place for every engine."""
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 from html import unescape
 from datetime import date
 
+from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags
 from wagtail.models import PageViewRestriction
 
@@ -77,9 +79,15 @@ def html_text(html):
     return unescape(strip_tags(text)).strip()
 
 
-def audience_of(page):
-    """Who may see the page: everybody, any signed-in user, or members of some groups."""
-    restrictions = list(page.get_view_restrictions())
+def audience_of(page, all_restrictions=None):
+    """Who may see the page: everybody, any signed-in user, or members of some groups.
+
+    `all_restrictions` (from `view_restrictions()`) spares a query per page when indexing many.
+    """
+    if all_restrictions is None:
+        restrictions = list(page.get_view_restrictions())
+    else:
+        restrictions = [r for r in all_restrictions if page.path.startswith(r.page.path)]
     if not restrictions:
         return PUBLIC, []
     if all(r.restriction_type == PageViewRestriction.LOGIN for r in restrictions):
@@ -108,10 +116,34 @@ def documents_of(page):
     return texts
 
 
-def build_entry(page):
+# What building the entries of many pages reads, fetched a few queries per batch instead of per page.
+PREFETCH = {
+    DeliberationPage: ["partner", "axes", "act_document__pages", "annexes__document__pages"],
+    CommuniquePage: ["partners", "subjects", "axes", "attachments__document__pages"],
+    MinutesPage: ["attending_partners", "axes", "actions", "minutes_document__pages"],
+    EngagementPage: ["axes", "signed_document__pages"],
+}
+
+
+def view_restrictions():
+    return list(PageViewRestriction.objects.select_related("page").prefetch_related("groups"))
+
+
+def build_entries(pages):
+    """The index entries of a batch of specific pages."""
+    by_model = defaultdict(list)
+    for page in pages:
+        by_model[type(page)].append(page)
+    for model, group in by_model.items():
+        prefetch_related_objects(group, *PREFETCH.get(model, []))
+    restrictions = view_restrictions()
+    return [build_entry(page, restrictions) for page in pages]
+
+
+def build_entry(page, all_restrictions=None):
     """The index entry of a live page of an indexed type."""
     page = page.specific
-    audience, groups = audience_of(page)
+    audience, groups = audience_of(page, all_restrictions)
     entry = IndexEntry(
         page_id=page.pk, kind=KIND_BY_MODEL[type(page)], title=page.title, summary="", body="",
         url=page.url or "", date=None, audience=audience, audience_groups=groups, expire_at=page.expire_at,

@@ -1,10 +1,11 @@
 """The search index kept in the database: derived data, rebuilt from the pages at any time.
 
-One `SearchEntry` per record, and `SearchChunk` rows holding its analyzed text:
-one chunk for the record itself (title, body) and one per page of each PDF, so
-that a hit knows its page. The full-text structures proper (an SQLite FTS5
-table, a PostgreSQL tsvector column with its GIN index) are created by the
-migrations for the database in use and kept in step by the database itself.
+One `SearchEntry` per record: what a hit shows and what filters and facets
+need, the record's own text (for its snippet) and the ids of its PDFs (whose
+page text stays in `DocumentPage`, read back for the records shown only). The
+analyzed terms live in the full-text structure alone: an FTS5 table keyed by
+the entry id on SQLite, a weighted `tsvector` column with its GIN index on
+PostgreSQL (see `engines.sqlite` and `engines.postgresql`).
 """
 
 from django.db import models
@@ -14,14 +15,15 @@ class SearchEntry(models.Model):
     page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="search_entry")
     kind = models.CharField(max_length=20, db_index=True)
     title = models.TextField()
-    summary = models.TextField(blank=True)
+    title_key = models.TextField(blank=True, help_text="the analyzed title, for the exact-title bonus")
+    body = models.TextField(blank=True, help_text="the record's own text (not its PDFs), for snippets")
     url = models.CharField(max_length=500)
     partner_slugs = models.TextField(blank=True, help_text="slugs of the partners concerned, space separated")
     partner_name = models.CharField(max_length=255, blank=True, help_text="the partner of a deliberation")
     date = models.DateField(null=True, db_index=True)
     year = models.PositiveSmallIntegerField(null=True, db_index=True)
     axes = models.CharField(max_length=100, blank=True, help_text="axis numbers, space separated")
-    subjects = models.TextField(blank=True)
+    documents = models.TextField(blank=True, help_text="ids of the record's PDFs, space separated")
     audience = models.CharField(max_length=20, default="public", db_index=True)
     audience_groups = models.CharField(max_length=200, blank=True, help_text="group ids, space separated")
     expire_at = models.DateTimeField(null=True)
@@ -37,24 +39,8 @@ class SearchEntry(models.Model):
     def partner_slug_list(self):
         return self.partner_slugs.split()
 
-
-class SearchChunk(models.Model):
-    RECORD = "record"
-    PDF_PAGE = "pdf"
-
-    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="chunks")
-    source = models.CharField(max_length=10, default=RECORD)
-    document_id = models.IntegerField(null=True)
-    document_title = models.CharField(max_length=255, blank=True)
-    document_url = models.CharField(max_length=500, blank=True)
-    page_number = models.PositiveIntegerField(null=True)
-    text = models.TextField(blank=True, help_text="raw text, for snippets")
-    title_terms = models.TextField(blank=True)
-    body_terms = models.TextField(blank=True)
-    pdf_terms = models.TextField(blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["entry", "source"])]
+    def document_ids(self):
+        return [int(number) for number in self.documents.split()]
 
 
 class SearchTerm(models.Model):

@@ -82,5 +82,5 @@ def rebuild(progress_for=lambda label: (lambda done, total: None)):
     engine = elasticsearch_engine()
     if engine is not None:
         PendingIndexOperation.objects.all().delete()
-        engine.rebuild((build_entry(page) for page in indexing.indexable_pages()), progress_for("Elasticsearch"))
+        engine.rebuild(indexing.entries_of(indexing.indexable_pages()), progress_for("Elasticsearch"))
     return count

@@ -1,169 +1,275 @@
-"""The embedded engine: SQLite FTS5, or PostgreSQL full-text search, over the database index.
+"""The embedded engine, the part common to SQLite and PostgreSQL.
 
-Each clause of the query (a word, a phrase, or alternatives joined by OR) is
-matched against the chunks of every record (its title and body, each page of
-its PDFs); a record matches when all its clauses match somewhere in it and no
-excluded clause does. Its score adds, for each clause, its best chunk's score,
-the title weighing more than the body and the body more than the PDF text.
+The database does the work that grows with the archive: it matches the query
+against one full-text row per record (title, body and PDF text as three
+weighted fields), ranks with the field weights and the exact-title bonus,
+cuts the page shown (ORDER BY ... LIMIT), and counts the facets in one
+grouped query over the matching set. Python then only builds the page shown:
+snippets and the PDF page of each hit. The SQL dialect of each database (its
+full-text match, its score, how it stores terms) is in `engines.sqlite` and
+`engines.postgresql`.
 """
 
-from collections import Counter, defaultdict
+from collections import Counter
+from itertools import islice
 
-from django.db import connection
+from django.db import connection, transaction
+from django.utils import timezone
 
-from ..audience import visible_to
+from erbm_cms.documents.models import ArchiveDocument, DocumentPage
+
+from .. import vocabulary
+from ..analysis import analyze, term, tokens
+from ..audience import audiences_of
+from ..entries import GROUPS
 from ..highlight import snippet
-from ..models import SearchChunk, SearchEntry
-from ..analysis import analyze
+from ..models import SearchEntry
 from ..suggest import suggest
-from .base import Hit, SearchResults, check_page, labelled_facets
+from .base import Hit, SearchEngine, SearchResults, check_page, labelled_facets
 
+# A record whose title is exactly the query comes first.
 EXACT_TITLE_BONUS = 1000.0
-ALL_WORDS_IN_TITLE_BONUS = 5.0
+# Records written per transaction by a rebuild: short enough not to hold the
+# database for long, long enough to amortize the commits.
+BATCH = 250
+ENTRY = SearchEntry._meta.db_table
 
 
-class DatabaseEngine:
+def spaced(values):
+    """Values in a space-separated field, with spaces around so that " value " can be looked for."""
+    return f" {' '.join(str(value) for value in values)} " if values else ""
+
+
+class IndexedText:
+    """The analyzed terms of one record, field by field, and its entry row."""
+
+    def __init__(self, entry):
+        self.entry = entry
+        pdf_texts = [text for document in entry.documents for _, text in document.pages]
+        self.title = analyze(entry.title)
+        self.body = analyze("\n".join([entry.body, *entry.subjects]))
+        self.pdf = analyze("\n".join(pdf_texts))
+        self.row = SearchEntry(
+            page_id=entry.page_id, kind=entry.kind, title=entry.title, title_key=self.title, body=entry.body,
+            url=entry.url, partner_slugs=spaced(entry.partner_slugs), partner_name=entry.partner_name,
+            date=entry.date, year=entry.year, axes=spaced(entry.axes),
+            documents=spaced(document.id for document in entry.documents),
+            audience=entry.audience, audience_groups=spaced(entry.audience_groups), expire_at=entry.expire_at,
+        )
+        self.texts = [entry.title, entry.body, *pdf_texts]
+
+
+class DatabaseEngine(SearchEngine):
     name = "database"
 
-    def __init__(self, vendor=None):
-        self.vendor = vendor or connection.vendor
+    # Per database (see engines.sqlite and engines.postgresql) ----------------------------
 
-    # Matching -------------------------------------------------------------------------
+    def matching(self, query):
+        """(FROM clause joining the entries as `e`, WHERE condition, params) of the records matching the query."""
+        raise NotImplementedError
 
-    def clause_matches(self, clause):
-        """{entry_id: (best score, [(chunk_id, source, score)])} for one clause."""
-        if self.vendor == "postgresql":
-            sql = (
-                "SELECT c.entry_id, c.id, c.source, ts_rank_cd('{0.1, 0.2, 0.4, 1.0}', c.search_vector, q) "
-                "FROM search_searchchunk c, to_tsquery('simple', %s) q WHERE c.search_vector @@ q"
-            )
-            expression = self.tsquery(clause)
-        else:
-            sql = (
-                "SELECT c.entry_id, c.id, c.source, -bm25(search_fts, 10.0, 3.0, 1.0) "
-                "FROM search_fts JOIN search_searchchunk c ON c.id = search_fts.rowid WHERE search_fts MATCH %s"
-            )
-            expression = self.fts5_query(clause)
-        matches = defaultdict(list)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [expression])
-            for entry_id, chunk_id, source, score in cursor.fetchall():
-                matches[entry_id].append((chunk_id, source, float(score)))
-        return {entry_id: (max(s for _, _, s in chunks), chunks) for entry_id, chunks in matches.items()}
+    def score(self, query):
+        """(SQL expression of a matching record's relevance, params), higher is better."""
+        raise NotImplementedError
 
-    @staticmethod
-    def fts5_query(clause):
-        def phrase(terms):
-            return '"' + " ".join(t.replace('"', '""') for t in terms) + '"'
+    def insert(self, texts):
+        """Write the entries and their terms (a list of IndexedText)."""
+        raise NotImplementedError
 
-        return " OR ".join(phrase(terms) for terms in clause.alternatives)
+    def finish_rebuild(self):
+        """Compact the full-text structure after a rebuild."""
 
-    @staticmethod
-    def tsquery(clause):
-        def phrase(terms):
-            quoted = ["'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in terms]
-            return "(" + " <-> ".join(quoted) + ")"
+    def size(self):
+        """Bytes on disk of the index (entries, full-text structure, vocabulary)."""
+        raise NotImplementedError
 
-        return " | ".join(phrase(terms) for terms in clause.alternatives)
-
-    def match(self, query):
-        """{entry_id: (score, matched chunks)} of the records matching the whole query."""
-        scores, chunks, candidates = defaultdict(float), defaultdict(list), None
-        for clause in query.clauses:
-            if clause.excluded:
-                continue
-            found = self.clause_matches(clause)
-            candidates = set(found) if candidates is None else candidates & set(found)
-            for entry_id, (score, matched) in found.items():
-                scores[entry_id] += score
-                chunks[entry_id].extend(matched)
-        candidates = candidates or set()
-        for clause in query.clauses:
-            if clause.excluded:
-                candidates -= set(self.clause_matches(clause))
-        return {entry_id: (scores[entry_id], chunks[entry_id]) for entry_id in candidates}
-
-    # Searching ------------------------------------------------------------------------
-
-    def filtered_entries(self, params, user):
-        entries = SearchEntry.objects.filter(visible_to(user))
-        if params.kind:
-            entries = entries.filter(kind=params.kind)
-        if params.partner:
-            entries = entries.filter(partner_slugs__contains=f" {params.partner} ")
-        if params.year:
-            entries = entries.filter(year=params.year)
-        if params.axis:
-            entries = entries.filter(axes__contains=f" {params.axis} ")
-        if params.date_from:
-            entries = entries.filter(date__gte=params.date_from)
-        if params.date_to:
-            entries = entries.filter(date__lte=params.date_to)
-        return entries
+    # Searching ----------------------------------------------------------------------------
 
     def search(self, params, user=None):
-        rows = list(self.filtered_entries(params, user).values_list("id", "kind", "partner_slugs", "year", "axes", "date", "title"))
-        if params.query.is_empty:
-            matched = {}
-            ranked = sorted(rows, key=lambda row: (row[5] is not None, row[5], row[0]), reverse=True)
+        query = params.query
+        if query.is_empty:
+            source, condition, match_params = f"{ENTRY} e", "1 = 1", []
         else:
-            matched = self.match(params.query)
-            query_terms = analyze(" ".join(word for word in params.query.text.replace('"', " ").split() if not word.startswith("-") and word != "OR"))
-            rows = [row for row in rows if row[0] in matched]
+            source, condition, match_params = self.matching(query)
+        filters, filter_params = self.filters(params, user)
+        where = f"{condition} AND {filters}"
+        where_params = match_params + filter_params
 
-            def score(row):
-                value = matched[row[0]][0]
-                title_terms = analyze(row[6])
-                if query_terms and title_terms == query_terms:
-                    value += EXACT_TITLE_BONUS
-                elif query_terms and set(query_terms.split()) <= set(title_terms.split()):
-                    value += ALL_WORDS_IN_TITLE_BONUS
-                return value
-
-            if params.sort == "date":
-                ranked = sorted(rows, key=lambda row: (row[5] is not None, row[5], score(row)), reverse=True)
-            else:
-                ranked = sorted(rows, key=lambda row: (score(row), row[5] is not None, row[5]), reverse=True)
-        total = len(ranked)
+        counts = self.facet_counts(source, where, where_params)
+        total = sum(counts.pop("total").values())
         check_page(params, total)
-        facets = labelled_facets(self.count_facets(ranked))
-        start = (params.page - 1) * params.per_page
-        page_rows = ranked[start:start + params.per_page]
-        hits = self.hits([row[0] for row in page_rows], matched, params.query)
-        suggestion = suggest(params.query) if not params.query.is_empty else None
-        return SearchResults(params, total, hits, facets, suggestion=suggestion, engine=self.name)
+        ids = self.ranked_ids(params, source, where, where_params) if total else []
+        hits = self.hits(ids, query)
+        suggestion = suggest(query) if not query.is_empty else None
+        return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name)
 
     @staticmethod
-    def count_facets(rows):
-        counts = {"type": Counter(), "partenaire": Counter(), "annee": Counter(), "axe": Counter()}
-        for _, kind, partners, year, axes, _, _ in rows:
-            counts["type"][kind] += 1
-            counts["partenaire"].update(partners.split())
-            if year:
-                counts["annee"][year] += 1
-            counts["axe"].update(int(axis) for axis in axes.split())
+    def filters(params, user):
+        """(SQL condition on the entries `e`, params): who may see them, and the search's filters."""
+        audiences, groups = audiences_of(user)
+        visible = [f"e.audience IN ({', '.join(['%s'] * len(audiences))})"]
+        values = list(audiences)
+        for group in groups or []:
+            visible.append("(e.audience = %s AND e.audience_groups LIKE %s)")
+            values += [GROUPS, f"% {group} %"]
+        sql = [f"({' OR '.join(visible)})", "(e.expire_at IS NULL OR e.expire_at > %s)"]
+        values.append(timezone.now())
+        for condition, value in [
+            ("e.kind = %s", params.kind or None),
+            ("e.partner_slugs LIKE %s", f"% {params.partner} %" if params.partner else None),
+            ("e.year = %s", params.year),
+            ("e.axes LIKE %s", f"% {params.axis} %" if params.axis else None),
+            ("e.date >= %s", params.date_from),
+            ("e.date <= %s", params.date_to),
+        ]:
+            if value is not None:
+                sql.append(condition)
+                values.append(value)
+        return " AND ".join(sql), values
+
+    @staticmethod
+    def facet_counts(source, where, params):
+        """Facet counts (and the total) from one grouped query over the matching records."""
+        counts = {"total": Counter(), "type": Counter(), "partenaire": Counter(), "annee": Counter(), "axe": Counter()}
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT e.kind, e.partner_slugs, e.year, e.axes, COUNT(*) FROM {source} WHERE {where} "
+                "GROUP BY e.kind, e.partner_slugs, e.year, e.axes",
+                params,
+            )
+            for kind, partners, year, axes, count in cursor.fetchall():
+                counts["total"][kind] += count
+                counts["type"][kind] += count
+                for slug in partners.split():
+                    counts["partenaire"][slug] += count
+                if year:
+                    counts["annee"][year] += count
+                for axis in axes.split():
+                    counts["axe"][int(axis)] += count
         return counts
 
-    def hits(self, entry_ids, matched, query):
-        entries = SearchEntry.objects.in_bulk(entry_ids)
-        chunk_ids = {chunk_id for entry_id in entry_ids for chunk_id, _, _ in matched.get(entry_id, ([], []))[1]}
-        chunks = SearchChunk.objects.in_bulk(list(chunk_ids))
-        records = {c.entry_id: c for c in SearchChunk.objects.filter(entry_id__in=entry_ids, source=SearchChunk.RECORD)}
+    def ranked_ids(self, params, source, where, where_params):
+        """The entry ids of the page shown, best first (or newest first)."""
+        newest = "e.date IS NULL, e.date DESC"
+        if params.query.is_empty:
+            score, score_params, order = "0", [], f"{newest}, e.id DESC"
+        else:
+            score, score_params = self.score(params.query)
+            score = f"({score}) + CASE WHEN e.title_key = %s THEN {EXACT_TITLE_BONUS} ELSE 0 END"
+            score_params = score_params + [self.query_key(params.query)]
+            order = f"{newest}, score DESC, e.id DESC" if params.sort == "date" else f"score DESC, {newest}, e.id DESC"
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT e.id, {score} AS score FROM {source} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
+                score_params + where_params + [params.per_page, (params.page - 1) * params.per_page],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    @staticmethod
+    def query_key(query):
+        """The query's words as an analyzed title would read (for the exact-title bonus)."""
+        words = [word for word in query.text.replace('"', " ").split() if not word.startswith("-") and word != "OR"]
+        return analyze(" ".join(words))
+
+    # The page shown -----------------------------------------------------------------------
+
+    def hits(self, ids, query):
+        entries = SearchEntry.objects.in_bulk(ids)
         query_terms = query.positive_terms
+        pages = self.best_pdf_pages([entries[i] for i in ids], query_terms) if query_terms else {}
+        documents = ArchiveDocument.objects.in_bulk({document_id for document_id, _, _ in pages.values()})
         hits = []
-        for entry_id in entry_ids:
+        for entry_id in ids:
             entry = entries[entry_id]
-            matched_chunks = sorted(matched.get(entry_id, (0, []))[1], key=lambda item: -item[2])
-            best_pdf = next((chunks[c] for c, source, _ in matched_chunks if source == SearchChunk.PDF_PAGE), None)
-            best = chunks[matched_chunks[0][0]] if matched_chunks else records.get(entry_id)
-            text = snippet((best.text if best is not None else "") or entry.summary, query_terms)
-            if "<mark>" not in text and best_pdf is not None:
-                # The title matched, not the body: show the PDF page that matched instead.
-                text = snippet(best_pdf.text, query_terms)
+            text = snippet(entry.body, query_terms)
+            found = pages.get(entry_id)
+            document = None
+            if found is not None:
+                document_id, number, page_text = found
+                if "<mark>" not in text:
+                    # The title matched, not the body: show the PDF page that matched instead.
+                    text = snippet(page_text, query_terms)
+                record = documents[document_id]
+                document = {"title": record.title, "url": f"{record.url}#page={number}", "page": number}
             hits.append(Hit(
                 page_id=entry.page_id, title=entry.title, url=entry.url, kind=entry.kind,
-                partner=entry.partner_name or None, date=entry.date, snippet=text,
-                document={"title": best_pdf.document_title, "url": f"{best_pdf.document_url}#page={best_pdf.page_number}",
-                          "page": best_pdf.page_number} if best_pdf else None,
+                partner=entry.partner_name or None, date=entry.date, snippet=text, document=document,
             ))
         return hits
+
+    @staticmethod
+    def best_pdf_pages(entries, query_terms):
+        """{entry id: (document id, page number, text)} of the PDF page holding most of the query's words."""
+        owners = {}
+        for entry in entries:
+            for document_id in entry.document_ids():
+                owners.setdefault(document_id, entry.pk)
+        if not owners:
+            return {}
+        best = {}
+        rows = DocumentPage.objects.filter(document_id__in=list(owners)).exclude(text="").order_by("document_id", "number")
+        for document_id, number, text in rows.values_list("document_id", "number", "text"):
+            found = Counter(found for found in map(term, tokens(text)) if found in query_terms)
+            if not found:
+                continue
+            key = (len(found), sum(found.values()))
+            owner = owners[document_id]
+            if owner not in best or key > best[owner][0]:
+                best[owner] = (key, (document_id, number, text))
+        return {owner: page for owner, (_, page) in best.items()}
+
+    # Indexing ------------------------------------------------------------------------------
+
+    def index(self, entry):
+        """Write (or replace) the index of one record, its words added to the vocabulary."""
+        with transaction.atomic():
+            self.store([entry])
+        counts = vocabulary.WordCounts()
+        counts.add(entry.title, entry.body, *(text for d in entry.documents for _, text in d.pages))
+        vocabulary.add(counts)
+
+    def delete(self, page_id):
+        SearchEntry.objects.filter(page_id=page_id).delete()
+
+    def store(self, entries):
+        """Replace the entries of these records (inside the caller's transaction); returns their IndexedText."""
+        texts = [IndexedText(entry) for entry in entries]
+        SearchEntry.objects.filter(page_id__in=[entry.page_id for entry in entries]).delete()
+        self.insert(texts)
+        return texts
+
+    def rebuild(self, entries, progress=lambda done, total: None, total=None):
+        """Rewrite the index of every record, in short transactions; the entries left over are removed at the end.
+
+        Searches go on meanwhile: each record is in the index, old or new, all along.
+        """
+        started = timezone.now()
+        counts = vocabulary.WordCounts()
+        done = 0
+        entries = iter(entries)
+        while batch := list(islice(entries, BATCH)):
+            with transaction.atomic():
+                for text in self.store(batch):
+                    counts.add(*text.texts)
+            done += len(batch)
+            progress(done, total or done)
+        with transaction.atomic():
+            SearchEntry.objects.filter(indexed_at__lt=started).delete()
+            vocabulary.replace(counts)
+        self.finish_rebuild()
+        return done
+
+
+def database_engine(vendor=None):
+    """The embedded engine of the database in use."""
+    vendor = vendor or connection.vendor
+    if vendor == "postgresql":
+        from .postgresql import PostgreSQLEngine
+
+        return PostgreSQLEngine()
+    if vendor == "sqlite":
+        from .sqlite import SQLiteEngine
+
+        return SQLiteEngine()
+    raise RuntimeError(f"no embedded search engine for the {vendor} database")
+

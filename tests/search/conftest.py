@@ -4,7 +4,7 @@ import uuid
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from search.engines.database import DatabaseEngine
+from search.engines.database import database_engine
 from search.query import parse_params
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
@@ -38,7 +38,7 @@ def live_engine(settings):
 def engine(request):
     """Each engine available here: the database one always, Elasticsearch when ELASTICSEARCH_URL is set."""
     if request.param == "database":
-        return DatabaseEngine()
+        return database_engine()
     return request.getfixturevalue("live_engine")
 
 

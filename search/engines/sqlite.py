@@ -1,0 +1,58 @@
+"""The embedded engine on SQLite: an FTS5 table holding the analyzed terms of each record, ranked by bm25.
+
+One FTS5 row per record, keyed by its entry id, with three columns weighted
+10 (title), 3 (body) and 1 (PDF text). The terms are stored there only; a
+trigger removes the row when its entry goes (page deleted, record replaced).
+"""
+
+from django.db import connection
+
+from ..models import SearchEntry
+from .database import DatabaseEngine
+
+FTS = "search_fts"
+WEIGHTS = (10.0, 3.0, 1.0)
+
+
+def fts5_query(query):
+    """The FTS5 expression of a parsed query: clauses joined by AND, alternatives by OR, exclusions by NOT."""
+
+    def phrase(terms):
+        return '"' + " ".join(t.replace('"', '""') for t in terms) + '"'
+
+    def clause(clause):
+        return "(" + " OR ".join(phrase(terms) for terms in clause.alternatives) + ")"
+
+    expression = " AND ".join(clause(c) for c in query.clauses if not c.excluded)
+    for excluded in (c for c in query.clauses if c.excluded):
+        expression = f"({expression}) NOT {clause(excluded)}"
+    return expression
+
+
+class SQLiteEngine(DatabaseEngine):
+    def matching(self, query):
+        return f"{FTS} JOIN search_searchentry e ON e.id = {FTS}.rowid", f"{FTS} MATCH %s", [fts5_query(query)]
+
+    def score(self, query):
+        return f"-bm25({FTS}, {', '.join(map(str, WEIGHTS))})", []
+
+    def insert(self, texts):
+        SearchEntry.objects.bulk_create([text.row for text in texts])
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"INSERT INTO {FTS} (rowid, title, body, pdf) VALUES (%s, %s, %s, %s)",
+                [(text.row.pk, text.title, text.body, text.pdf) for text in texts],
+            )
+
+    def finish_rebuild(self):
+        with connection.cursor() as cursor:
+            cursor.execute(f"INSERT INTO {FTS} ({FTS}) VALUES ('optimize')")
+            cursor.execute("ANALYZE")
+
+    def size(self):
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT SUM(d.pgsize) FROM dbstat d JOIN sqlite_master m ON m.name = d.name WHERE m.tbl_name LIKE %s",
+                ["search_%"],
+            )
+            return cursor.fetchone()[0] or 0
