@@ -28,18 +28,3 @@ def test_stop_words_are_dropped():
 def test_fold():
     assert fold("Réhabilitation Œuvre") == "rehabilitation oeuvre"
 
-
-def test_stems_are_those_of_the_pure_python_snowball_stemmer():
-    """PyStemmer (the C Snowball) replaced snowballstemmer for speed: the same French stems."""
-    import re
-    from pathlib import Path
-
-    from snowballstemmer.french_stemmer import FrenchStemmer
-
-    from search.analysis import _stemmer
-
-    seeds = Path(__file__).resolve().parents[2] / "erbm_cms" / "demo" / "seeds"
-    words = {fold(word) for path in seeds.glob("*.txt") for word in re.findall(r"[^\W\d_]+", path.read_text())}
-    assert len(words) > 1000
-    reference = FrenchStemmer()
-    assert [w for w in sorted(words) if _stemmer.stemWord(w) != reference.stemWord(w)] == []
