@@ -71,6 +71,17 @@ def free_port():
         return sock.getsockname()[1]
 
 
+def wait_for(port):
+    """Wait until the server on `port` answers."""
+    for _ in range(300):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2)
+            return
+        except OSError:
+            time.sleep(0.2)
+    sys.exit(f"the server on port {port} does not answer")
+
+
 def environment(args, workdir):
     env = {
         **os.environ,
@@ -175,12 +186,7 @@ def serve_and_replay(args, env):
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
     )
     try:
-        for _ in range(150):
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{port}/robots.txt", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
+        wait_for(port)
         for _ in range(args.workers * 2):  # warm up each worker's imports
             urllib.request.urlopen(f"http://127.0.0.1:{port}/api/recherche/?q=logement", timeout=60).read()
         return replay_api(port, args.repeat)
@@ -202,6 +208,7 @@ def main():
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--database-url", default="postgres://postgres:postgres@127.0.0.1:5432/erbm_bench_search")
     parser.add_argument("--elasticsearch-url", default="http://127.0.0.1:9200")
+    parser.add_argument("--prepare-only", action="store_true", help="build and index the site, measure nothing else")
     parser.add_argument("--inside", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inside:
@@ -210,6 +217,8 @@ def main():
     workdir.mkdir(parents=True, exist_ok=True)
     env = environment(args, workdir)
     figures = prepare(args, workdir, env)
+    if args.prepare_only:
+        return
 
     print(f"load average before the queries: {' '.join(f'{v:.1f}' for v in os.getloadavg())} "
           f"({os.cpu_count()} cores)")

@@ -9,6 +9,8 @@ import logging
 from django.db import transaction
 from wagtail.models import Page
 
+from erbm_cms.base.locking import retry_when_locked
+
 from . import indexing
 from .backend import elasticsearch_engine
 from .engines.base import EngineUnavailable
@@ -59,6 +61,7 @@ def replay_pending(engine=None):
     return done
 
 
+@retry_when_locked
 def update_page(page_id):
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
@@ -68,6 +71,7 @@ def update_page(page_id):
     _to_elasticsearch(PendingIndexOperation.UPDATE, page_id)
 
 
+@retry_when_locked
 def delete_page(page_id):
     indexing.remove_entry(page_id)
     _to_elasticsearch(PendingIndexOperation.DELETE, page_id)

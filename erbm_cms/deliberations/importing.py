@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlparse
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from erbm_cms.base.locking import retry_when_locked
 from erbm_cms.documents.confinement import PathRefused, open_inside, resolve_inside
 from erbm_cms.documents.importing import collection_named, prepare_file
 from erbm_cms.partners.models import Partner
@@ -189,8 +190,7 @@ class DeliberationImporter:
             act = find_act(self.files_folder, row)
             if act is not None:
                 prepared = self.prepare_act(act)
-            with transaction.atomic():
-                outcome = self._import_row(line, row, partner, number, prepared)
+            outcome = self._import_row_in_transaction(line, row, partner, number, prepared)
             prepared = None  # adopted by the committed row
             return outcome
         except BadRow as error:
@@ -200,6 +200,12 @@ class DeliberationImporter:
         finally:
             if prepared is not None:
                 prepared.discard()
+
+    @retry_when_locked
+    def _import_row_in_transaction(self, *args):
+        # One short transaction per row, started again if SQLite stayed locked by another writer.
+        with transaction.atomic():
+            return self._import_row(*args)
 
     def prepare_act(self, path):
         try:

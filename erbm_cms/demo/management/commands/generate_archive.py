@@ -41,7 +41,8 @@ class Command(BaseCommand):
         sections = list(PartnerDeliberationsPage.objects.select_related("partner").order_by("pk"))
         news = NewsIndexPage.objects.get()
         shared = self.shared_file()
-        offset = DeliberationPage.objects.filter(number__startswith="ARCH-").count()
+        offset = (DeliberationPage.objects.filter(number__startswith="ARCH-").count()
+                  + CommuniquePage.objects.filter(slug__startswith="communique-archive-").count())
         bar = ProgressBar(records, "Génération", stream=sys.stderr)
         # Wagtail's own index is built afterwards (update_index), as the benchmark measures it.
         backends = {"default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}}
