@@ -100,7 +100,7 @@ def environment(args, workdir):
         env["DATABASE_URL"] = args.database_url
     if args.engine == "elasticsearch":
         env["ELASTICSEARCH_URL"] = args.elasticsearch_url
-        env["ELASTICSEARCH_ALIAS"] = f"erbm-bench-search-{args.records}"
+        env["ELASTICSEARCH_INDEX_PREFIX"] = f"erbm-bench-scale-{args.records}"
     return env
 
 
