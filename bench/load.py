@@ -101,7 +101,7 @@ def answer(process):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workdir", required=True)
+    parser.add_argument("--workdir")
     parser.add_argument("--records", type=int, default=10_000, help="archive size if DIR is not prepared yet")
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--clients", type=int, default=8)
@@ -111,11 +111,14 @@ def main():
     args = parser.parse_args()
     if args.inside:
         return main_inside(*args.inside)
+    if not args.workdir:
+        parser.error("--workdir is required")
     workdir = Path(args.workdir)
     if not (workdir / "bench.sqlite3").exists():
         subprocess.run([PYTHON, str(Path(__file__).with_name("search.py")), "--records", str(args.records),
                         "--workdir", str(workdir), "--prepare-only"], check=True)
     env = bench_search.environment(argparse.Namespace(engine="sqlite"), workdir)
+    subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     batch = workdir / "import" / str(int(time.time()))
     answer(inside(args, env, "make-import", str(batch), str(args.import_rows)))
 
@@ -149,8 +152,9 @@ def main():
         worker.wait(timeout=30)
     tasks = answer(inside(args, env, "task-failures", str(started_at)))
 
-    import_errors = [line for line in import_output.splitlines() if line.startswith("ligne") and "importée" not in line]
-    imported = sum(1 for line in import_output.splitlines() if line.startswith("ligne") and "importée" in line)
+    rows = [line for line in import_output.splitlines() if line.startswith("ligne")]
+    import_errors = [line for line in rows if " : erreur" in line]
+    imported = sum(1 for line in rows if " : créée" in line)
     if importer.returncode != 0:
         import_errors.append(f"exit code {importer.returncode}: {import_output.strip().splitlines()[-1:]}")
 
@@ -160,7 +164,7 @@ def main():
             print(f"{kind:10} {len(latencies):6d} {len(latencies) / args.seconds:7.1f} "
                   f"{bench_search.percentile(latencies, 0.5) * 1000:8.1f} {bench_search.percentile(latencies, 0.95) * 1000:8.1f}")
     print(f"import     {imported} rows imported of {args.import_rows} in {import_seconds:.1f} s (exit code {importer.returncode})")
-    print(f"background tasks run: {tasks['done']}, failed: {tasks['failed']}")
+    print(f"background tasks queued during the run: {tasks['done']} done, {tasks['failed']} failed")
     for path, error in errors[:5]:
         print(f"reader error: {path}: {error}")
     for error in published["errors"][:5]:
