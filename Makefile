@@ -39,5 +39,14 @@ browser-deps:
 	@test -f node_modules/axe-core/axe.min.js || { command -v npm >/dev/null && npm ci --no-audit --no-fund --loglevel=error; } || \
 		echo "axe-core could not be installed: the accessibility tests will be skipped"
 
+# The live Elasticsearch tests run against ELASTICSEARCH_URL, else against the local node started
+# here when Java is installed (SEARCH_SERVER=no: not started); without a server they are skipped, saying why.
+SEARCH_SERVER ?= yes
 test: venv browser-deps
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	@url="$${ELASTICSEARCH_URL:-}"; \
+	if [ -z "$$url" ] && [ "$(SEARCH_SERVER)" != no ]; then \
+	  url="$$(bash .ci/search-server start | sed -n 's/^ELASTICSEARCH_URL=//p')"; \
+	  [ -n "$$url" ] || echo "No Elasticsearch server: the live engine tests will be skipped"; \
+	fi; \
+	echo "ELASTICSEARCH_URL=$$url"; \
+	ELASTICSEARCH_URL="$$url" $(BIN)/python -m pytest $(PYTEST_ARGS)

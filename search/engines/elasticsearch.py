@@ -265,6 +265,8 @@ class ElasticsearchEngine(SearchEngine):
         """Load every entry into a new index through the bulk helper, then point the alias at it.
 
         Searches keep answering from the old index until the alias moves, in one atomic step.
+        The index it leaves stays one rebuild longer, so that searches already running on it
+        finish; older ones are deleted.
         """
         entries = list(entries)
         name = f"{self.alias}-{datetime.now():%Y%m%d%H%M%S%f}"
@@ -281,12 +283,14 @@ class ElasticsearchEngine(SearchEngine):
             except BaseException:
                 self.client.indices.delete(index=name, ignore_unavailable=True)
                 raise
-            previous = self.indices()
-            moves = [{"remove": {"index": old, "alias": self.alias}} for old in previous]
+            current = self.indices()
+            moves = [{"remove": {"index": old, "alias": self.alias}} for old in current]
             moves.append({"add": {"index": name, "alias": self.alias}})
             self.client.indices.update_aliases(actions=moves)
-            for old in previous:
-                self.client.indices.delete(index=old)
+            versions = sorted(self.client.indices.get(index=f"{self.alias}-*", expand_wildcards="open"))
+            for old in versions:
+                if old != name and old not in current:
+                    self.client.indices.delete(index=old)
         self.current_index = name
         return len(entries)
 

@@ -4,6 +4,7 @@ The contract suite (test_contract.py) also runs on this server: PDF page numbers
 as aggregations, escaped highlights and restricted records are checked there.
 """
 
+import io
 import subprocess
 import threading
 from pathlib import Path
@@ -17,12 +18,12 @@ from search.indexing import indexable_pages
 from search.models import PendingIndexOperation
 from search.query import parse_params
 from tests.search import records
+from tests.search.conftest import ELASTICSEARCH_URL
 
 pytestmark = pytest.mark.django_db
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 SERVER_SCRIPT = REPOSITORY / ".ci" / "search-server"
-SERVER_PIDFILE = REPOSITORY / "var" / "search-server" / "elasticsearch.pid"
 
 
 def entries():
@@ -69,6 +70,8 @@ def test_a_rebuild_swaps_in_a_new_index_while_searches_keep_answering(live_engin
     assert not failures
     assert len(answers) > 3 and set(answers) == {1}
     assert live_engine.indices() == [live_engine.current_index] != [first]
+    # The index just left stays one rebuild longer for the searches running on it; older ones go.
+    assert len(live_engine.client.indices.get(index=f"{live_engine.alias}-*")) == 2
     assert not live_engine.client.indices.exists(index=first)
     assert live_engine.client.count(index=live_engine.alias)["count"] == len(entries())
 
@@ -94,38 +97,58 @@ def test_publishing_editing_and_deleting_reach_elasticsearch(live_engine, client
     assert not PendingIndexOperation.objects.exists()
 
 
-def server_started_here():
-    return SERVER_PIDFILE.is_file() and SERVER_PIDFILE.read_text().strip()
-
-
 def run_server_script(action):
-    subprocess.run(["bash", str(SERVER_SCRIPT), action], check=True, capture_output=True, timeout=300)
+    return subprocess.run(["bash", str(SERVER_SCRIPT), action], capture_output=True, text=True, timeout=300)
+
+
+def server_script_runs_it():
+    """Whether the server of ELASTICSEARCH_URL is the node `make search-server` started (and can start again)."""
+    status = run_server_script("status").stdout.strip()
+    return run_server_script("pid").returncode == 0 and status == f"ELASTICSEARCH_URL={ELASTICSEARCH_URL.rstrip('/')}"
 
 
 def test_a_real_outage_queues_the_edits_falls_back_and_replays_them(live_engine, client):
-    if not server_started_here():
-        pytest.skip("The server at ELASTICSEARCH_URL was not started by this checkout's `make search-server`: "
+    if not server_script_runs_it():
+        pytest.skip("The server at ELASTICSEARCH_URL was not started by `make search-server`: "
                     "the outage test only stops a server it can start again")
     live_engine.rebuild(entries())
     edited = records.deliberation("Chevalement avant la panne")
     removed = records.deliberation("Lavoir avant la panne")
-    run_server_script("stop")
+    assert run_server_script("stop").returncode == 0
     try:
         edited.title = "Chevalement pendant la panne"
         edited.save_revision().publish()
         added = records.deliberation("Kiosque pendant la panne")
         records.refresh(removed).delete()
-        queued = list(PendingIndexOperation.objects.order_by("pk").values_list("page_id", "operation"))
-        assert queued == [(edited.pk, "update"), (added.pk, "update"), (removed.pk, "delete")]
+        last_queued = dict(PendingIndexOperation.objects.order_by("pk").values_list("page_id", "operation"))
+        assert last_queued == {edited.pk: "update", added.pk: "update", removed.pk: "delete"}
         data = api(client, q="panne")
         assert "momentanément indisponible" in data["notice"]
         assert {r["title"] for r in data["results"]} == {"Chevalement pendant la panne", "Kiosque pendant la panne"}
         assert "momentanément indisponible" in client.get("/recherche/", {"q": "panne"}).content.decode()
     finally:
-        run_server_script("start")
+        restarted = run_server_script("start")
+    assert restarted.returncode == 0, restarted.stderr
     call_command("replay_search_queue")
     assert not PendingIndexOperation.objects.exists()
     data = api(client, q="panne")
     assert "notice" not in data
     assert {r["title"] for r in data["results"]} == {"Chevalement pendant la panne", "Kiosque pendant la panne"}
     assert live_engine.client.count(index=live_engine.alias)["count"] == len(entries())
+
+
+def test_wagtails_admin_search_runs_on_the_same_cluster(live_engine, settings, admin_client):
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    prefix = f"{live_engine.prefix}-wagtail-"
+    settings.WAGTAILSEARCH_BACKENDS = {"default": {
+        "BACKEND": "wagtail.search.backends.elasticsearch8", "URLS": [ELASTICSEARCH_URL], "INDEX_PREFIX": prefix,
+    }}
+    call_command("update_index", stdout=io.StringIO())
+    page = records.deliberation("Chevalement de l'admin")
+    live_engine.client.indices.refresh(index=f"{prefix}*")
+    assert [hit.pk for hit in get_search_backend().search("chevalement", Page)] == [page.pk]
+    assert live_engine.client.indices.get(index=f"{prefix}*")
+    response = admin_client.get("/admin/pages/search/", {"q": "chevalement"})
+    assert response.status_code == 200 and "Chevalement de l" in response.content.decode()
