@@ -65,3 +65,39 @@ class PendingIndexOperation(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+
+class Synonym(models.Model):
+    """An acronym or term of the field and what it stands for; a search for one finds the others."""
+
+    term = models.CharField("sigle ou terme", max_length=100, unique=True)
+    expansions = models.TextField(
+        "formes développées ou synonymes",
+        help_text="Une par ligne. Chercher le sigle trouve aussi ces expressions, et chercher l'une d'elles "
+        "entre guillemets trouve aussi le sigle.",
+    )
+    source = models.CharField("source", max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = "synonyme ou sigle"
+        verbose_name_plural = "synonymes et sigles"
+
+    def __str__(self):
+        return self.term
+
+    def expansion_list(self):
+        return [line.strip() for line in self.expansions.splitlines() if line.strip()]
+
+
+class QueryStat(models.Model):
+    """How many times a query was searched on a day, and how many of those found nothing (no personal data)."""
+
+    day = models.DateField()
+    query = models.CharField(max_length=300)
+    searches = models.PositiveIntegerField(default=0)
+    without_result = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "query"], name="one_query_stat_per_day")]
+        verbose_name = "statistique de recherche"

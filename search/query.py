@@ -168,12 +168,16 @@ def _bad_date(name, raw, label):
     raise InvalidParameter(name, f"{label} doit être une date au format AAAA-MM-JJ, pas « {raw[:40]} ».")
 
 
-def parse_params(params, known_partners=None):
-    """SearchParams from a QueryDict (or dict), or InvalidParameter."""
+def parse_params(params, known_partners=None, synonyms=True):
+    """SearchParams from a QueryDict (or dict), or InvalidParameter; with synonyms, the query is widened by the editors' list."""
     for name, value in params.items():
         if isinstance(value, str) and len(value) > MAX_QUERY_LENGTH and name != "q":
             raise InvalidParameter(name, "Valeur trop longue.")
     query = parse_query(params.get("q", ""))
+    if synonyms:
+        from .synonyms import expand  # reads the editors' list (models): not at import time
+
+        query = expand(query)
     kind = params.get("type", "").strip()
     if kind and kind not in KINDS:
         raise InvalidParameter("type", f"Type inconnu « {kind[:40]} » : choisissez parmi {', '.join(KINDS)}.")

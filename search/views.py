@@ -4,20 +4,24 @@ from django.views.decorators.http import require_GET
 
 from erbm_cms.partners.models import Partner
 
-from . import backend
+from . import backend, stats
+from .promotions import promoted_results
 from .query import KINDS, InvalidParameter, SearchParams, parse_params
 
 NOINDEX = "noindex, nofollow"
 
 
 def run(request):
-    """(params, results, error) for the request's parameters."""
+    """(params, results, error) for the request's parameters; the editors' promotions in results.promoted."""
     known_partners = set(Partner.objects.values_list("slug", flat=True))
     try:
         params = parse_params(request.GET, known_partners)
-        return params, backend.search(params, request.user), None
+        results = backend.search(params, request.user)
     except InvalidParameter as error:
         return None, None, error
+    results.promoted = promoted_results(params, request.user)
+    stats.record(params, results.total + len(results.promoted))
+    return params, results, None
 
 
 @require_GET
@@ -27,6 +31,7 @@ def search_api(request):
         response = JsonResponse({"error": error.message, "field": error.field}, status=400, json_dumps_params={"ensure_ascii": False})
     else:
         payload = results.as_json()
+        payload["promoted"] = [result.as_json() for result in results.promoted]
         if results.notice:
             payload["notice"] = results.notice
         response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})

@@ -83,6 +83,11 @@ def setup_roles():
     _grant_collection(editors, root_collection, DOCUMENT_PERMISSIONS + IMAGE_PERMISSIONS)
     editors.permissions.add(*[_permission(f"{action}_{model}", "partners")
                               for action in ("add", "change", "view") for model in ("partner", "axis")])
+    # Search curation: the field's synonyms, promoted results, the report of the public's queries.
+    editors.permissions.add(*[_permission(f"{action}_synonym", "search") for action in ("add", "change", "delete", "view")])
+    editors.permissions.add(*[_permission(f"{action}_searchpromotion", "wagtailsearchpromotions")
+                              for action in ("add", "change", "delete", "view")])
+    editors.permissions.add(_permission("view_querystat", "search"))
     deliberations = DeliberationIndexPage.objects.first()
     if deliberations is not None:
         _grant_pages(reviewers, deliberations, ["change", "publish", "lock", "unlock"])
