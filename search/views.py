@@ -31,7 +31,8 @@ def search_api(request):
         response = JsonResponse({"error": error.message, "field": error.field}, status=400, json_dumps_params={"ensure_ascii": False})
     else:
         payload = results.as_json()
-        payload["promoted"] = [result.as_json() for result in results.promoted]
+        if results.promoted:  # only then: the documented answer keeps its shape
+            payload["promoted"] = [result.as_json() for result in results.promoted]
         if results.notice:
             payload["notice"] = results.notice
         response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})

@@ -75,14 +75,14 @@ def test_a_promoted_record_comes_first_on_the_page_and_in_the_api(promoted_page)
     payload = visitor.get("/api/recherche/", {"q": "relogement quorbitude"}).json()
     assert payload["promoted"] == [{"title": "Plan de relogement de Quorbitude", "url": promoted_page.url,
                                     "kind": "deliberation", "description": "Le plan adopté en conseil."}]
-    assert visitor.get("/api/recherche/", {"q": "relogement quorbitude", "type": "communique"}).json()["promoted"] == []
-    assert visitor.get("/api/recherche/", {"q": "quorbitude"}).json()["promoted"] == []  # another query
+    assert "promoted" not in visitor.get("/api/recherche/", {"q": "relogement quorbitude", "type": "communique"}).json()
+    assert "promoted" not in visitor.get("/api/recherche/", {"q": "quorbitude"}).json()  # another query
 
 
 def test_an_unpublished_promoted_record_is_not_shown(promoted_page):
     promoted_page.unpublish()
     payload = Client().get("/api/recherche/", {"q": "relogement quorbitude"}).json()
-    assert payload["promoted"] == []
+    assert "promoted" not in payload and payload["total"] >= 1
 
 
 def test_the_report_counts_frequent_queries_and_those_without_result(editor_client):
