@@ -40,5 +40,5 @@ def remove(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0003_curation")]
+    dependencies = [("search", "0004_curation")]
     operations = [migrations.RunPython(add, remove)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('search', '0002_full_text_structures'),
+        ('search', '0003_database_index_per_record'),
     ]
 
     operations = [
