@@ -232,6 +232,9 @@ def main():
     mb = 1024 * 1024
     print()
     print(f"records: {figures['records']:,} indexed ({args.records:,} generated), engine: {args.engine}")
+    if figures.get("generate") is None:
+        print("build figures: not measured in this run (site prepared by an earlier run)")
+        figures.update(generate=(0, 0, 0), project=(float("nan"),) * 3, stock=(float("nan"),) * 3)
     print(f"generation: {figures['generate'][0]:.0f} s wall, {figures['generate'][1]:.0f} s CPU")
     print(f"text indexed: {figures['text_bytes'] / mb:.1f} MB")
     print(f"{'':22} {'build wall':>10} {'build CPU':>10} {'peak mem':>9} {'size':>9} {'size/text':>9}")
@@ -293,7 +296,7 @@ def sizes():
         project = es.client.indices.stats(index=es.alias, metric="store")["_all"]["primaries"]["store"]["size_in_bytes"]
     else:
         project = engine.size()
-    return {"records": entries.count(), "text_bytes": text, "project_size": project, "stock_size": stock}
+    return {"records": entries.count(), "text_bytes": int(text), "project_size": int(project), "stock_size": int(stock)}
 
 
 def stock_queries():
