@@ -5,7 +5,7 @@ PORT ?= 8000
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test venv migrate demo browser-deps search-server search-server-stop
+.PHONY: run test venv migrate demo browser-deps search-server search-server-stop ocr-deps
 
 venv: $(VENV)/.requirements-installed
 
@@ -20,7 +20,7 @@ migrate: venv
 demo: migrate
 	$(MANAGE) load_demo
 
-run: demo
+run: ocr-deps demo
 	$(MANAGE) ensure_admin --url http://127.0.0.1:$(PORT)/admin/
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
@@ -39,10 +39,17 @@ browser-deps:
 	@test -f node_modules/axe-core/axe.min.js || { command -v npm >/dev/null && npm ci --no-audit --no-fund --loglevel=error; } || \
 		echo "axe-core could not be installed: the accessibility tests will be skipped"
 
+# Debian's Tesseract and its French data, for the OCR of scanned PDFs; without them OCR is off and scans stay without text.
+ocr-deps:
+	@{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx fra; } || \
+		{ [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-fra >/dev/null); } || \
+		echo "OCR is off: Tesseract and its French data (Debian packages tesseract-ocr, tesseract-ocr-fra) could not be installed; scanned PDFs stay without text"
+
 # The live Elasticsearch tests run against ELASTICSEARCH_URL, else against the local node started
 # here when Java is installed (SEARCH_SERVER=no: not started); without a server they are skipped, saying why.
 SEARCH_SERVER ?= yes
-test: venv browser-deps
+test: venv browser-deps ocr-deps
 	@url="$${ELASTICSEARCH_URL:-}"; \
 	if [ -z "$$url" ] && [ "$(SEARCH_SERVER)" != no ]; then \
 	  url="$$(bash .ci/search-server start | sed -n 's/^ELASTICSEARCH_URL=//p')"; \

@@ -32,12 +32,23 @@ LOGIN = "login"
 GROUPS = "groups"
 
 
+# A page read by OCR with low confidence weighs this much in ranking (a page read well weighs 1).
+LOW_CONFIDENCE_WEIGHT = 0.5
+
+
 @dataclass
 class DocumentText:
     id: int
     title: str
     url: str
     pages: list  # (number, text)
+    ocr_pages: dict = field(default_factory=dict)  # {number: low confidence?} of the pages read by OCR
+
+    def is_ocr(self, number):
+        return number in self.ocr_pages
+
+    def weight(self, number):
+        return LOW_CONFIDENCE_WEIGHT if self.ocr_pages.get(number) else 1.0
 
 
 @dataclass
@@ -101,10 +112,13 @@ def audience_of(page, all_restrictions=None):
 
 
 def document_text(document):
-    if document is None or document.extraction_status != ExtractionStatus.OK:
+    if document is None or document.extraction_status not in (ExtractionStatus.OK, ExtractionStatus.OCR):
         return None
-    pages = [(page.number, page.text) for page in document.pages.all() if page.text]
-    return DocumentText(document.pk, document.title, document.url, pages) if pages else None
+    pages = [page for page in document.pages.all() if page.text]
+    ocr_pages = {page.number: page.low_confidence for page in pages if page.is_ocr}
+    return DocumentText(
+        document.pk, document.title, document.url, [(page.number, page.text) for page in pages], ocr_pages,
+    ) if pages else None
 
 
 def documents_of(page):

@@ -1,6 +1,7 @@
 """The document library, with the state of each PDF's text: listing, page preview, retry."""
 
 import django_filters
+from django.conf import settings
 from django.contrib.admin.utils import quote
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -14,8 +15,9 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.documents.views import documents
 from wagtail.permissions import policy_registry
 
-from .models import ArchiveDocument, ExtractionStatus
-from .tasks import extract_document_text
+from .extraction import recognition
+from .models import OCR_READABLE, ArchiveDocument, ExtractionStatus
+from .tasks import extract_document_text, ocr_document_text
 
 PAGES_PER_PREVIEW = 10
 
@@ -42,7 +44,7 @@ class DocumentIndexView(documents.IndexView):
     def columns(self):
         columns = list(super().columns)
         extraction_columns = [
-            TitleColumn("get_extraction_status_display", label="Texte", get_url=text_url, sort_key="extraction_status"),
+            TitleColumn("status_label", label="Texte", get_url=text_url, sort_key="extraction_status"),
             Column("page_count", label="Pages", sort_key="page_count"),
             Column("extraction_reason", label="Motif"),
         ]
@@ -68,6 +70,9 @@ class DocumentTextView(TemplateView):
             document=document,
             pages=paginator.get_page(self.request.GET.get("p")),
             duplicate=document.find_duplicate(),
+            ocr_readable=document.extraction_status in OCR_READABLE,
+            ocr_unavailable=recognition.unavailable_reason(),
+            low_confidence=settings.OCR_LOW_CONFIDENCE,
             header_title=f"Texte extrait : {document.title}",
         )
         return context
@@ -89,4 +94,27 @@ def retry_extraction(request, pk):
             f"Extraction du texte de « {document.title} » relancée : {document.get_extraction_status_display().lower()}"
             + (f" ({document.extraction_reason})" if document.extraction_reason else "") + ".",
         )
+    return redirect(text_url(document))
+
+
+@require_POST
+def rerun_ocr(request, pk):
+    """Read again by OCR every page of the document that has no text layer."""
+    document = _editable_document(request, pk)
+    unavailable = recognition.unavailable_reason()
+    if document.extraction_status not in OCR_READABLE:
+        messages.error(request, f"L'OCR ne peut pas lire « {document.title} » : {document.get_extraction_status_display().lower()}.")
+    elif unavailable:
+        messages.error(request, f"OCR indisponible : {unavailable}.")
+    else:
+        recognition.reset(document)
+        ocr_document_text.enqueue(document.pk)
+        document.refresh_from_db()
+        if document.pages.awaiting_ocr().exists():
+            messages.success(request, f"La lecture par OCR de « {document.title} » est relancée.")
+        else:
+            messages.success(
+                request, f"Lecture par OCR de « {document.title} » relancée : {document.status_label.lower()}"
+                + (f" ({document.extraction_reason})" if document.extraction_reason else "") + ".",
+            )
     return redirect(text_url(document))

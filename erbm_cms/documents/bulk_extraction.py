@@ -13,7 +13,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from django_tasks import task_backends
 from django_tasks.backends.immediate import ImmediateBackend
 
-from .extraction import service
+from .extraction import recognition, service
 from .tasks import extract_document_text
 
 
@@ -37,9 +37,13 @@ def extract_all(documents, jobs=None, on_done=lambda document: None):
             on_done(document)
         return
     jobs = max(1, jobs or default_jobs())
-    with ThreadPoolExecutor(max_workers=jobs) as pool:
+    with recognition.deferred_ocr() as awaiting_ocr, ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = {pool.submit(service.extract, document): document for document in documents}
         for future in as_completed(futures):
             document = futures[future]
             service.store(document, future.result())
-            on_done(document)
+            if document not in awaiting_ocr:
+                on_done(document)
+    # Scans are reported once read: OCR takes longer than the text layer, so it comes after.
+    if awaiting_ocr:
+        recognition.ocr_all(awaiting_ocr, jobs=jobs, on_document=on_done)

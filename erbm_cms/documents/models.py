@@ -2,10 +2,11 @@ import hashlib
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.documents.models import AbstractDocument, Document
+from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 from wagtail.models import Orderable
 
 from .validators import validate_pdf_content
@@ -42,9 +43,26 @@ def file_sha256(file):
 class ExtractionStatus(models.TextChoices):
     PENDING = "pending", "En attente"
     OK = "ok", "Texte extrait"
+    OCR = "ocr", "Texte reconnu par OCR"
     NO_TEXT = "no_text", "Sans texte (numérisé)"
     ENCRYPTED = "encrypted", "Protégé par mot de passe"
     FAILED = "failed", "Échec"
+
+
+# The documents whose pages may be read by OCR: those of the other states have no readable pages.
+OCR_READABLE = [ExtractionStatus.OK, ExtractionStatus.OCR, ExtractionStatus.NO_TEXT]
+
+
+class TextSource(models.TextChoices):
+    TEXT_LAYER = "text", "Couche texte du PDF"
+    OCR = "ocr", "Reconnu par OCR"
+    NONE = "none", "Aucun texte"
+
+
+class ArchiveDocumentQuerySet(DocumentQuerySet):
+    def awaiting_ocr(self):
+        """Documents with pages still to be read by OCR (queued, interrupted, or OCR unavailable)."""
+        return self.filter(pk__in=DocumentPage.objects.awaiting_ocr().values("document_id"))
 
 
 class ArchiveDocument(AbstractDocument):
@@ -58,6 +76,9 @@ class ArchiveDocument(AbstractDocument):
     )
     extraction_reason = models.TextField("motif", blank=True, editable=False)
     extracted_at = models.DateTimeField("extrait le", null=True, blank=True, editable=False)
+    ocr_page_count = models.PositiveIntegerField("pages lues par OCR", default=0, editable=False)
+
+    objects = ArchiveDocumentQuerySet.as_manager()
 
     admin_form_fields = Document.admin_form_fields
 
@@ -100,6 +121,7 @@ class ArchiveDocument(AbstractDocument):
             self.extraction_status = ExtractionStatus.PENDING
             self.extraction_reason = ""
             self.page_count = None
+            self.ocr_page_count = 0
         super().save(*args, **kwargs)
         if needs_extraction and self.file:
             pending = _deferred_extractions.get()
@@ -112,7 +134,23 @@ class ArchiveDocument(AbstractDocument):
 
     @property
     def has_text(self):
-        return self.extraction_status == ExtractionStatus.OK
+        return self.extraction_status in (ExtractionStatus.OK, ExtractionStatus.OCR)
+
+    @property
+    def status_label(self):
+        """The status as the admin shows it, with the share of pages read by OCR."""
+        label = self.get_extraction_status_display()
+        if self.extraction_status == ExtractionStatus.OCR and self.page_count:
+            return f"{label} ({self.ocr_page_count}/{self.page_count} p.)"
+        return label
+
+
+class DocumentPageQuerySet(models.QuerySet):
+    def awaiting_ocr(self):
+        """Pages without usable text that OCR has not read yet."""
+        return self.filter(
+            source=TextSource.NONE, ocr_confidence__isnull=True, document__extraction_status__in=OCR_READABLE
+        )
 
 
 class DocumentPage(models.Model):
@@ -121,6 +159,13 @@ class DocumentPage(models.Model):
     document = models.ForeignKey(ArchiveDocument, on_delete=models.CASCADE, related_name="pages")
     number = models.PositiveIntegerField("page")
     text = models.TextField("texte", blank=True)
+    source = models.CharField("origine du texte", max_length=10, choices=TextSource.choices, default=TextSource.TEXT_LAYER)
+    ocr_confidence = models.FloatField(
+        "confiance de l'OCR (%)", null=True, blank=True,
+        help_text="moyenne de la confiance de Tesseract pour les mots de la page ; vide si l'OCR ne l'a pas lue",
+    )
+
+    objects = DocumentPageQuerySet.as_manager()
 
     class Meta:
         ordering = ["document", "number"]
@@ -130,6 +175,15 @@ class DocumentPage(models.Model):
 
     def __str__(self):
         return f"{self.document.title}, page {self.number}"
+
+    @property
+    def is_ocr(self):
+        return self.source == TextSource.OCR
+
+    @property
+    def low_confidence(self):
+        """Read by OCR with so little confidence that its words may be wrong: kept, flagged, weighs less."""
+        return self.is_ocr and self.ocr_confidence is not None and self.ocr_confidence < settings.OCR_LOW_CONFIDENCE
 
 
 class AttachedDocument(Orderable):

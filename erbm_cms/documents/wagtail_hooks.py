@@ -10,6 +10,7 @@ def register_document_text_urls():
     return [
         path("archive-documents/<int:pk>/texte/", admin_views.DocumentTextView.as_view(), name="archive_document_text"),
         path("archive-documents/<int:pk>/reextraire/", admin_views.retry_extraction, name="archive_document_retry"),
+        path("archive-documents/<int:pk>/ocr/", admin_views.rerun_ocr, name="archive_document_ocr"),
     ]
 
 

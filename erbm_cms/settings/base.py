@@ -193,6 +193,17 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # PDF text extraction runs in a child process with these limits.
 PDF_EXTRACTION_TIMEOUT = env_int("PDF_EXTRACTION_TIMEOUT", 120)
 PDF_EXTRACTION_MEMORY_MB = env_int("PDF_EXTRACTION_MEMORY_MB", 1024)
+# OCR (Tesseract, French) of the pages without a text layer, in the same kind of limited child process.
+OCR_ENABLED = env_bool("OCR_ENABLED", True)
+OCR_LANGUAGE = env_str("OCR_LANGUAGE", "fra")
+OCR_DPI = env_int("OCR_DPI", 300)
+OCR_PAGE_TIMEOUT = env_int("OCR_PAGE_TIMEOUT", 60)
+OCR_DOCUMENT_TIMEOUT = env_int("OCR_DOCUMENT_TIMEOUT", 1800)
+OCR_MEMORY_MB = env_int("OCR_MEMORY_MB", 1024)
+# Below this mean word confidence (0-100) a page read by OCR is flagged and weighs less in search.
+OCR_LOW_CONFIDENCE = env_int("OCR_LOW_CONFIDENCE", 60)
+# Below this one the reading is set aside: not text in the OCR language (another script, a drawing).
+OCR_MIN_CONFIDENCE = env_int("OCR_MIN_CONFIDENCE", 40)
 
 # The archive's search engine in production: Elasticsearch 8, when ELASTICSEARCH_URL is set
 # (README, « Recherche en production »); otherwise the database engine, and Wagtail's own for the admin.

@@ -16,7 +16,7 @@ from itertools import islice
 from django.db import connection, transaction
 from django.utils import timezone
 
-from erbm_cms.documents.models import ArchiveDocument, DocumentPage
+from erbm_cms.documents.models import ArchiveDocument, DocumentPage, TextSource
 
 from .. import vocabulary
 from ..analysis import analyze, term, tokens
@@ -177,7 +177,7 @@ class DatabaseEngine(SearchEngine):
         entries = SearchEntry.objects.in_bulk(ids)
         query_terms = query.positive_terms
         pages = self.best_pdf_pages([entries[i] for i in ids], query_terms) if query_terms else {}
-        documents = ArchiveDocument.objects.in_bulk({document_id for document_id, _, _ in pages.values()})
+        documents = ArchiveDocument.objects.in_bulk({found[0] for found in pages.values()})
         hits = []
         for entry_id in ids:
             entry = entries[entry_id]
@@ -185,12 +185,13 @@ class DatabaseEngine(SearchEngine):
             found = pages.get(entry_id)
             document = None
             if found is not None:
-                document_id, number, page_text = found
+                document_id, number, page_text, source = found
                 if "<mark>" not in text:
                     # The title matched, not the body: show the PDF page that matched instead.
                     text = snippet(page_text, query_terms)
                 record = documents[document_id]
-                document = {"title": record.title, "url": f"{record.url}#page={number}", "page": number}
+                document = {"title": record.title, "url": f"{record.url}#page={number}", "page": number,
+                            "ocr": source == TextSource.OCR}
             hits.append(Hit(
                 page_id=entry.page_id, title=entry.title, url=entry.url, kind=entry.kind,
                 partner=entry.partner_name or None, date=entry.date, snippet=text, document=document,
@@ -199,7 +200,7 @@ class DatabaseEngine(SearchEngine):
 
     @staticmethod
     def best_pdf_pages(entries, query_terms):
-        """{entry id: (document id, page number, text)} of the PDF page holding most of the query's words."""
+        """{entry id: (document id, page number, text, source)} of the PDF page holding most of the query's words."""
         owners = {}
         for entry in entries:
             for document_id in entry.document_ids():
@@ -208,14 +209,14 @@ class DatabaseEngine(SearchEngine):
             return {}
         best = {}
         rows = DocumentPage.objects.filter(document_id__in=list(owners)).exclude(text="").order_by("document_id", "number")
-        for document_id, number, text in rows.values_list("document_id", "number", "text"):
+        for document_id, number, text, source in rows.values_list("document_id", "number", "text", "source"):
             found = Counter(found for found in map(term, tokens(text)) if found in query_terms)
             if not found:
                 continue
             key = (len(found), sum(found.values()))
             owner = owners[document_id]
             if owner not in best or key > best[owner][0]:
-                best[owner] = (key, (document_id, number, text))
+                best[owner] = (key, (document_id, number, text, source))
         return {owner: page for owner, (_, page) in best.items()}
 
     # Indexing ------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.utils import timezone
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch import exceptions as es_exceptions
-from elasticsearch_dsl import Date, Document, InnerDoc, Integer, Keyword, Nested, Text
+from elasticsearch_dsl import Boolean, Date, Document, Float, InnerDoc, Integer, Keyword, Nested, Text
 
 from .. import analysis
 from ..highlight import snippet
@@ -61,6 +61,8 @@ class PdfPage(InnerDoc):
     document_url = Keyword(index=False)
     number = Integer()
     text = Text(analyzer=FRENCH)
+    ocr = Boolean()
+    weight = Float()
 
 
 class Record(Document):
@@ -99,7 +101,8 @@ def record_source(entry):
         "subjects": entry.subjects, "audience": entry.audience, "audience_groups": entry.audience_groups,
         "expire_at": entry.expire_at.isoformat() if entry.expire_at else None,
         "pdf_pages": [
-            {"document_id": d.id, "document_title": d.title, "document_url": d.url, "number": number, "text": text}
+            {"document_id": d.id, "document_title": d.title, "document_url": d.url, "number": number, "text": text,
+             "ocr": d.is_ocr(number), "weight": d.weight(number)}
             for d in entry.documents for number, text in d.pages
         ],
     }
@@ -117,11 +120,17 @@ def sqs_text(clause):
 def clause_query(clause, inner_hits_name=None):
     """Matches the clause in the record's own fields or in one page of its PDFs."""
     text = sqs_text(clause)
-    nested = {"path": "pdf_pages", "score_mode": "max", "query": {"simple_query_string": {
-        "query": text, "fields": ["pdf_pages.text"], "default_operator": "and", "flags": SQS_FLAGS}}}
+    page_query = {"simple_query_string": {
+        "query": text, "fields": ["pdf_pages.text"], "default_operator": "and", "flags": SQS_FLAGS}}
+    # A page read by OCR with low confidence weighs less (its weight), as on the database engines.
+    weighted = {"function_score": {"query": page_query, "boost_mode": "multiply", "functions": [
+        {"field_value_factor": {"field": "pdf_pages.weight", "missing": 1}}]}}
+    nested = {"path": "pdf_pages", "score_mode": "max", "query": weighted}
     if inner_hits_name:
         nested["inner_hits"] = {
-            "name": inner_hits_name, "size": 1, "_source": ["pdf_pages.document_id", "pdf_pages.document_title", "pdf_pages.document_url", "pdf_pages.number"],
+            "name": inner_hits_name, "size": 1,
+            "_source": ["pdf_pages.document_id", "pdf_pages.document_title", "pdf_pages.document_url", "pdf_pages.number",
+                        "pdf_pages.ocr"],
             "highlight": {**HIGHLIGHT, "fields": {"pdf_pages.text": {"fragment_size": 220, "number_of_fragments": 1}}},
         }
     return {"bool": {"should": [
@@ -321,7 +330,7 @@ class ElasticsearchEngine(SearchEngine):
             if inner_hits:
                 page = inner_hits[0]["_source"]
                 document = {"title": page["document_title"], "url": f"{page['document_url']}#page={page['number']}",
-                            "page": page["number"]}
+                            "page": page["number"], "ocr": bool(page.get("ocr"))}
                 fragments = fragments or inner_hits[0].get("highlight", {}).get("pdf_pages.text", [])
                 break
         text_snippet = fragments[0] if fragments else snippet(source.get("summary") or source.get("body", ""), set())

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from erbm_cms.deliberations.models import DeliberationPage
 from erbm_cms.deliberations.scdl import COLUMNS
-from tests.documents import pdf_fixtures
+from tests.documents import pdf_fixtures, scan_fixtures
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +38,7 @@ def acts(tmp_path):
     folder = tmp_path / "actes"
     folder.mkdir()
     (folder / "cp-2019-0412 signe.pdf").write_bytes(pdf_fixtures.text_pdf())
-    (folder / "2019-88.pdf").write_bytes(pdf_fixtures.scanned_pdf())
+    (folder / "2019-88.pdf").write_bytes(scan_fixtures.scanned_pdf(2))
     return folder
 
 
@@ -67,8 +67,24 @@ def test_rows_become_published_deliberations_with_their_act(tmp_path, acts):
     assert "cités minières" in region.act_document.pages.first().text
     lens = DeliberationPage.objects.get(number="2019-88")
     assert lens.partner.slug == "ca-lens-lievin" and str(lens.session_date) == "2019-06-20"
-    assert lens.act_document.extraction_status == "no_text"  # found as <DELIB_ID>.pdf
+    assert lens.act_document.extraction_status == pdf_fixtures.scan_status()  # found as <DELIB_ID>.pdf
     assert "2 ligne(s) : 2 créée(s), 0 déjà importée(s), 0 en erreur" in out
+
+
+def test_a_scanned_act_is_found_by_a_word_of_its_second_page(tmp_path, acts, client):
+    if pdf_fixtures.scan_status() != "ocr":
+        pytest.skip("OCR unavailable: the scanned act stays without text")
+    path = tmp_path / "deliberations.csv"
+    path.write_bytes(csv_text(GOOD_ROWS).encode("utf-8"))
+    assert run(path, acts)[0] == 0
+    query = {"q": "dépollution", "type": "deliberation", "partenaire": "ca-lens-lievin"}
+    [result] = client.get("/api/recherche/", query).json()["results"]
+    lens = DeliberationPage.objects.get(number="2019-88")
+    assert result["url"] == lens.url
+    assert result["document"]["page"] == 2 and result["document"]["url"].endswith(".pdf#page=2")
+    assert result["document"]["ocr"] is True
+    html = client.get("/recherche/", query).content.decode()
+    assert "Texte reconnu automatiquement" in html
 
 
 def test_running_twice_creates_nothing_new(tmp_path, acts):

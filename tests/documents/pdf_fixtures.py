@@ -21,6 +21,13 @@ def text_pdf():
     return render_pdf("Délibération de démonstration", FRENCH_PAGES)
 
 
+def scan_status():
+    """What a scan ends as here: read by OCR where Tesseract and its French data are installed."""
+    from erbm_cms.documents.extraction.recognition import unavailable_reason
+
+    return "no_text" if unavailable_reason() else "ocr"
+
+
 def scanned_pdf():
     """One page holding only a picture of text: what a scanner produces."""
     picture = Image.new("L", (800, 1100), 255)

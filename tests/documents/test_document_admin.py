@@ -51,9 +51,12 @@ def test_uploading_the_same_file_twice_is_said_plainly(editor_client):
 def test_the_document_list_shows_status_pages_and_reason_and_filters_by_status(editor_client):
     upload(editor_client, "scan.pdf", pdf_fixtures.scanned_pdf(), "Arrêté numérisé")
     text = visible_text(editor_client.get("/admin/documents/"))
-    for column in ["Texte", "Pages", "Motif", "Sans texte (numérisé)", "aucun texte : document numérisé"]:
+    status = pdf_fixtures.scan_status()
+    expected = (["Texte reconnu par OCR (1/1 p.)", "texte reconnu par OCR sur 1 page sur 1"] if status == "ocr"
+                else ["Sans texte (numérisé)", "aucun texte : document numérisé"])
+    for column in ["Texte", "Pages", "Motif", *expected]:
         assert column in text
-    only_scans = editor_client.get("/admin/documents/results/?extraction_status=no_text")
+    only_scans = editor_client.get(f"/admin/documents/results/?extraction_status={status}")
     titles = {document.title for document in only_scans.context["object_list"]}
     assert titles == {"Arrêté numérisé"}
     assert editor_client.get("/admin/documents/?extraction_status=ok").status_code == 200
@@ -106,9 +109,16 @@ def test_a_new_document_queues_its_extraction_as_a_task(editor_client):
 def test_in_production_the_database_worker_extracts_the_queued_documents(editor_client):
     from django.core.management import call_command
 
+    from tests.documents import scan_fixtures
+
     upload(editor_client, "file.pdf", pdf_fixtures.text_pdf(), "Extraction par le worker")
+    upload(editor_client, "scan.pdf", scan_fixtures.scanned_pdf(1), "Scan lu par le worker")
     document = ArchiveDocument.objects.get(title="Extraction par le worker")
-    assert document.extraction_status == "pending"  # queued in the database, not run in the request
+    scan = ArchiveDocument.objects.get(title="Scan lu par le worker")
+    # Queued in the database, not run in the request: an upload never waits for extraction nor OCR.
+    assert document.extraction_status == scan.extraction_status == "pending"
     call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
     document.refresh_from_db()
+    scan.refresh_from_db()
     assert document.extraction_status == "ok" and document.page_count == 2
+    assert scan.extraction_status == pdf_fixtures.scan_status()  # its OCR was queued after its extraction

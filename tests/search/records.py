@@ -60,5 +60,12 @@ def communique(title, *, lead="Communiqué d'essai.", body="", date=datetime.dat
     return page
 
 
+def republish(page):
+    """Publish the page again, so that the index takes its documents' current text."""
+    page = refresh(page)
+    page.save_revision().publish()
+    return page
+
+
 def refresh(page):
     return Page.objects.get(pk=page.pk).specific

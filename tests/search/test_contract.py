@@ -91,6 +91,26 @@ def test_a_word_only_in_a_pdf_finds_the_record_and_its_page(find):
     assert "<mark>sylviculture</mark>" in hit.snippet
 
 
+def test_words_read_by_ocr_land_on_their_page_and_say_so(find):
+    from erbm_cms.documents.models import ArchiveDocument
+
+    text = "Le pétitionnaire sollicite une dérogation pour la houillère de Wingles."
+    well = records.deliberation("Dérogation accordée", date=datetime.date(2019, 1, 10),
+                                pdf_pages=["Vu la sablière d'Hersin.", text])
+    badly = records.deliberation("Dérogation refusée", date=datetime.date(2020, 1, 10),
+                                 pdf_pages=["Vu le terril de Loos.", text])
+    for page, confidence in ((well, 92.0), (badly, 45.0)):
+        document = page.act_document
+        document.pages.filter(number=2).update(source="ocr", ocr_confidence=confidence)
+        ArchiveDocument.objects.filter(pk=document.pk).update(extraction_status="ocr", ocr_page_count=1)
+        records.republish(page)
+    hits = find(q="houillère Wingles").hits
+    assert {hit.title for hit in hits} == {"Dérogation accordée", "Dérogation refusée"}
+    assert all(hit.document["ocr"] is True and hit.document["url"].endswith("#page=2") for hit in hits)
+    [hit] = find(q="sablière Hersin").hits
+    assert hit.document["ocr"] is False and hit.document["page"] == 1
+
+
 def test_snippets_mark_the_words_and_escape_everything_else(find):
     records.communique("Vitrail de l'église", lead="Le maître verrier <script>alert(1)</script> restaure le vitrail & le cadre.")
     [hit] = find(q="vitrail").hits

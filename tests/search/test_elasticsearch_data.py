@@ -61,9 +61,13 @@ def test_each_clause_matches_the_record_fields_or_one_pdf_page_with_its_page_num
     clause = request(q="sylviculture")["query"]["bool"]["must"][0]["bool"]["should"]
     assert clause[0]["simple_query_string"]["fields"] == ["title^10", "summary^3", "body^3", "subjects^3"]
     nested = clause[1]["nested"]
-    assert nested["path"] == "pdf_pages" and nested["query"]["simple_query_string"]["fields"] == ["pdf_pages.text"]
+    weighted = nested["query"]["function_score"]
+    assert nested["path"] == "pdf_pages" and weighted["query"]["simple_query_string"]["fields"] == ["pdf_pages.text"]
+    # A page read badly by OCR weighs less, as on the database engines.
+    assert weighted["functions"] == [{"field_value_factor": {"field": "pdf_pages.weight", "missing": 1}}]
+    assert weighted["boost_mode"] == "multiply"
     assert nested["inner_hits"]["highlight"]["encoder"] == "html"
-    assert "pdf_pages.number" in nested["inner_hits"]["_source"]
+    assert {"pdf_pages.number", "pdf_pages.ocr"} <= set(nested["inner_hits"]["_source"])
 
 
 def test_filters_visibility_highlight_facets_and_sort():
@@ -97,3 +101,4 @@ def test_a_record_becomes_one_document_with_its_pdf_pages():
     assert source["kind"] == "deliberation" and source["partner_slugs"] == ["douaisis-agglo"]
     assert source["axes"] == [2] and source["year"] == 2019 and source["audience"] == "public"
     assert [(p["number"], p["text"]) for p in source["pdf_pages"]][-1] == (2, "La sylviculture.\npage 2/2")
+    assert [(p["ocr"], p["weight"]) for p in source["pdf_pages"]] == [(False, 1.0), (False, 1.0)]

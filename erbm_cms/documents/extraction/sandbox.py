@@ -14,13 +14,15 @@ import multiprocessing
 import os
 import resource
 import signal
+import time
 from dataclasses import dataclass, field
 
-from .engine import FAILED, extract, result
+from .engine import FAILED, describe, extract, result
+from .ocr import DEFAULT_DPI, DEFAULT_LANGUAGE, read_pages
 
 DEFAULT_TIMEOUT = 120
 DEFAULT_MEMORY_MB = 1024
-PRELOADED = ["erbm_cms.documents.extraction.engine", "pypdfium2", "pypdf"]
+PRELOADED = ["erbm_cms.documents.extraction.engine", "erbm_cms.documents.extraction.ocr", "pypdfium2", "pypdf", "pytesseract"]
 
 _context = None
 
@@ -43,12 +45,17 @@ def _fork_context():
     return _context
 
 
-def _child(path, memory_mb, cpu_seconds, connection):
-    """Runs in the child: cap its resources, extract, send the result back."""
+def _limit(memory_mb, cpu_seconds):
+    """Cap the resources of the current process (and of the programs it starts, such as Tesseract)."""
     memory = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 1))
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
+def _child(path, memory_mb, cpu_seconds, connection):
+    """Runs in the child: cap its resources, extract, send the result back."""
+    _limit(memory_mb, cpu_seconds)
     try:
         outcome = extract(path)
     except MemoryError:
@@ -104,3 +111,70 @@ def _crash_reason(exitcode, memory_mb):
             f"la limite de mémoire de {memory_mb} Mo, ou corrompu"
         )
     return f"fichier PDF illisible : le processus d'extraction s'est arrêté (code {exitcode})"
+
+
+@dataclass
+class OcrOutcome:
+    pages: list = field(default_factory=list)
+    # Why some pages were not read, when the whole reading stopped (deadline, crash).
+    interruption: str = ""
+
+
+def _ocr_child(path, numbers, options, memory_mb, cpu_seconds, connection):
+    """Runs in the child: cap its resources, read the pages one by one, send each as soon as it is read."""
+    _limit(memory_mb, cpu_seconds)
+    try:
+        for page in read_pages(path, numbers, **options):
+            connection.send(page)
+        connection.send(None)
+    except MemoryError:
+        connection.send({"interruption": f"lecture OCR interrompue : limite de mémoire de {memory_mb} Mo atteinte"})
+    except Exception as error:  # noqa: BLE001 - a hostile file may raise anything
+        connection.send({"interruption": describe(error)})
+    connection.close()
+
+
+def ocr_isolated(path, numbers, on_page=lambda page: None, *, dpi=DEFAULT_DPI, language=DEFAULT_LANGUAGE,
+                 page_timeout=60, timeout=DEFAULT_TIMEOUT, memory_mb=DEFAULT_MEMORY_MB):
+    """Read pages `numbers` of the PDF at `path` by OCR in a limited child process.
+
+    `on_page(page)` is called in the caller's thread as each page is read, so that a
+    reading cut short (document deadline, crash) keeps the pages already read.
+    """
+    context = _fork_context()
+    receiver, sender = context.Pipe(duplex=False)
+    options = {"dpi": dpi, "language": language, "page_timeout": page_timeout}
+    child = context.Process(
+        target=_ocr_child, args=(os.fspath(path), list(numbers), options, memory_mb, max(1, int(timeout) + 1), sender),
+        daemon=True,
+    )
+    child.start()
+    sender.close()
+    outcome = OcrOutcome()
+    deadline = time.monotonic() + timeout
+    try:
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not receiver.poll(remaining):
+                outcome.interruption = f"lecture OCR interrompue : délai de {timeout:g} s par document dépassé"
+                break
+            message = receiver.recv()
+            if message is None:
+                break
+            if "interruption" in message:
+                outcome.interruption = message["interruption"]
+                break
+            outcome.pages.append(message)
+            on_page(message)
+    except (EOFError, OSError):
+        child.join(timeout=10)
+        outcome.interruption = (
+            f"lecture OCR interrompue : le processus s'est arrêté (code {child.exitcode}) ; page trop lourde pour "
+            f"la limite de mémoire de {memory_mb} Mo, ou fichier corrompu"
+        )
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+        child.join()
+    return outcome

@@ -1,9 +1,10 @@
-"""`manage.py db_worker`, as django-tasks-db runs it, first queueing again what a killed run left pending."""
+"""`manage.py db_worker`, as django-tasks-db runs it, first queueing again what a killed run left pending
+(extractions never finished, pages OCR has not read yet)."""
 
 from django_tasks_db.management.commands.db_worker import Command as WorkerCommand
 
 from erbm_cms.documents import staging
-from erbm_cms.documents.pending import requeue_pending
+from erbm_cms.documents.pending import requeue_awaiting_ocr, requeue_pending
 
 
 class Command(WorkerCommand):
@@ -12,4 +13,7 @@ class Command(WorkerCommand):
         queued = requeue_pending()
         if queued:
             self.stdout.write(f"{len(queued)} document(s) en attente remis dans la file des extractions")
+        awaiting_ocr = requeue_awaiting_ocr()
+        if awaiting_ocr:
+            self.stdout.write(f"{len(awaiting_ocr)} document(s) aux pages encore à lire remis dans la file de l'OCR")
         return super().handle(*args, **options)
