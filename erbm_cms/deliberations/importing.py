@@ -11,13 +11,14 @@ from urllib.parse import unquote, urlparse
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from erbm_cms.base.csv_safety import restore
 from erbm_cms.base.locking import retry_when_locked
 from erbm_cms.documents.confinement import PathRefused, open_inside, resolve_inside
 from erbm_cms.documents.importing import collection_named, prepare_file
 from erbm_cms.partners.models import Partner
 
 from .models import DeliberatingBody, DeliberationPage, PartnerDeliberationsPage
-from .scdl import PARTNER_COLUMNS, REQUIRED_FOR_IMPORT, comparable_name
+from .scdl import ACTES_TRANSMISSION_PATTERN, PARTNER_COLUMNS, PREF_ID_PATTERN, REQUIRED_FOR_IMPORT, comparable_name
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
 ACTS_COLLECTION = "Actes importés"
@@ -72,7 +73,7 @@ def read_rows(raw):
         if len(values) > len(columns):
             rows.append((line, None))
             continue
-        rows.append((line, {name: value.strip() for name, value in zip(columns, values)}))
+        rows.append((line, {name: restore(value.strip()) for name, value in zip(columns, values)}))
     return rows
 
 
@@ -160,6 +161,24 @@ def printable(name):
     return shown if len(shown) <= 120 else shown[:119] + "…"
 
 
+def legality_control_ids(value, warnings):
+    """PREF_ID as SCDL defines it (PREF059…); an ACTES transmission number found there goes to its own field."""
+    if not value:
+        return {}
+    if re.match(PREF_ID_PATTERN, value.upper()):
+        return {"prefecture_id": value.upper()}
+    if re.match(ACTES_TRANSMISSION_PATTERN, value):
+        warnings.append(
+            f"PREF_ID « {value} » est un numéro de transmission ACTES, pas l'identifiant de la préfecture : "
+            "il est enregistré comme numéro de transmission et PREF_ID reste vide"
+        )
+        return {"transmission_id": value}
+    raise BadRow(
+        f"PREF_ID « {value} » n'est pas un identifiant de contrôle de légalité SCDL "
+        "(PREF suivi du département sur trois caractères, SPREF…, SGAR… ; ou laisser vide)"
+    )
+
+
 def validation_message(error):
     labels = {f.name: f.verbose_name for f in DeliberationPage._meta.fields}
     labels["title"] = "objet"
@@ -216,6 +235,7 @@ class DeliberationImporter:
             raise BadRow(f"l'acte « {printable(path.name)} » ne peut pas être lu : {getattr(error, 'strerror', None) or error}")
 
     def _import_row(self, line, row, partner, number, prepared):
+        warnings = []
         section = PartnerDeliberationsPage.objects.filter(partner=partner).first()
         if section is None:
             raise BadRow(f"{partner.name} n'a pas de rubrique de délibérations sur le site")
@@ -227,7 +247,7 @@ class DeliberationImporter:
             number=number,
             actes_code=row["DELIB_MATIERE_CODE"],
             prefecture_date=parse_date(row.get("PREF_DATE", ""), "PREF_DATE"),
-            prefecture_id=row.get("PREF_ID", ""),
+            **legality_control_ids(row.get("PREF_ID", ""), warnings),
             budget_year=parse_count(row.get("BUDGET_ANNEE", ""), "BUDGET_ANNEE"),
             budget_name=row.get("BUDGET_NOM", ""),
             members_in_office=parse_count(row.get("VOTE_EFFECTIF", ""), "VOTE_EFFECTIF"),
@@ -238,7 +258,7 @@ class DeliberationImporter:
         )
         if not page.title:
             raise BadRow("DELIB_OBJET est vide")
-        outcome = RowOutcome(line, "créée", f"{partner.short_name} n° {number}", page)
+        outcome = RowOutcome(line, "créée", f"{partner.short_name} n° {number}", page, warnings)
         if prepared is not None:
             page.act_document = prepared.document(self.collection, title=f"{partner.short_name} – délibération n° {number}")
         else:

@@ -1,6 +1,8 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.http import urlencode
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -14,7 +16,8 @@ from erbm_cms.base.pagination import paginate
 from erbm_cms.documents.models import AttachedDocument
 from erbm_cms.publishing.models import PartnerRestrictable
 
-from . import actes
+from . import actes, scdl
+from .copying import DeliberationSafeCopyForm
 
 DELIBERATIONS_PER_PAGE = 20
 
@@ -47,6 +50,7 @@ def deliberations_of(queryset):
 
 class DeliberationIndexPage(Page):
     """The archive of deliberations, one section per partner beneath it."""
+    copy_form_class = DeliberationSafeCopyForm
 
     intro = models.TextField("introduction", blank=True)
 
@@ -90,6 +94,7 @@ class DeliberationIndexPage(Page):
 
 class PartnerDeliberationsPage(Page):
     """The deliberations of one partner; its editors work in this section."""
+    copy_form_class = DeliberationSafeCopyForm
 
     partner = models.OneToOneField(
         "partners.Partner", verbose_name="partenaire", on_delete=models.PROTECT, related_name="deliberation_section"
@@ -133,6 +138,7 @@ def validate_actes_code(value):
 
 
 class DeliberationPage(PartnerRestrictable, Page):
+    copy_form_class = DeliberationSafeCopyForm
     partner = models.ForeignKey(
         "partners.Partner", verbose_name="partenaire", on_delete=models.PROTECT, related_name="deliberations"
     )
@@ -149,7 +155,22 @@ class DeliberationPage(PartnerRestrictable, Page):
     votes_against = models.PositiveIntegerField("voix contre", null=True, blank=True)
     abstentions = models.PositiveIntegerField("abstentions", null=True, blank=True)
     prefecture_date = models.DateField("date de transmission en préfecture", null=True, blank=True)
-    prefecture_id = models.CharField("identifiant de transmission (ACTES)", max_length=100, blank=True)
+    prefecture_id = models.CharField(
+        "service du contrôle de légalité (PREF_ID)", max_length=9, blank=True,
+        validators=[RegexValidator(
+            scdl.PREF_ID_PATTERN,
+            "Indiquez l'identifiant SCDL du service qui exerce le contrôle de légalité : PREF suivi du numéro de "
+            "département sur trois caractères (PREF059, PREF062), SPREF suivi du département et de l'arrondissement "
+            "(SPREF0623) ou SGAR suivi du département. Laissez vide s'il n'est pas connu ; le numéro de transmission "
+            "va dans son propre champ.",
+            code="invalid_pref_id",
+        )],
+        help_text="Identifiant SCDL (PREF059, SPREF0623, SGAR059) ; vide s'il n'est pas connu par une source.",
+    )
+    transmission_id = models.CharField(
+        "numéro de transmission (ACTES)", max_length=100, blank=True,
+        help_text="Identifiant de l'accusé de réception, par exemple 062-200044048-20190524-2019077-DE.",
+    )
     budget_year = models.PositiveSmallIntegerField("exercice budgétaire", null=True, blank=True)
     budget_name = models.CharField("budget concerné", max_length=255, blank=True)
     summary = RichTextField("résumé", blank=True, features=["bold", "italic", "ol", "ul", "link"])
@@ -183,7 +204,7 @@ class DeliberationPage(PartnerRestrictable, Page):
             heading="Votes",
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("prefecture_date"), FieldPanel("prefecture_id")])],
+            [FieldRowPanel([FieldPanel("prefecture_date"), FieldPanel("transmission_id"), FieldPanel("prefecture_id")])],
             heading="Transmission au contrôle de légalité",
         ),
         FieldPanel("summary"),
@@ -216,7 +237,8 @@ class DeliberationPage(PartnerRestrictable, Page):
         verbose_name = "délibération"
         verbose_name_plural = "délibérations"
         constraints = [
-            models.UniqueConstraint(fields=["partner", "number"], name="unique_deliberation_number_per_partner"),
+            # « 2019-12a » and « 2019-12A » are one act: numbers are compared without case.
+            models.UniqueConstraint("partner", Lower("number"), name="unique_deliberation_number_per_partner"),
         ]
 
     @property
@@ -252,7 +274,7 @@ class DeliberationPage(PartnerRestrictable, Page):
             raise ValidationError(errors)
 
     def number_is_taken(self):
-        return DeliberationPage.objects.filter(partner_id=self.partner_id, number=self.number).exclude(pk=self.pk).exists()
+        return DeliberationPage.objects.filter(partner_id=self.partner_id, number__iexact=self.number).exclude(pk=self.pk).exists()
 
     def vote_errors(self):
         counts = {

@@ -1,8 +1,8 @@
 """The published deliberations in the SCDL « Délibérations » format (open data)."""
 
-import csv
 import io
 
+from erbm_cms.base.csv_safety import SafeDictWriter
 from erbm_cms.publishing.visibility import published
 
 from . import actes
@@ -52,9 +52,9 @@ def row(page, absolute):
 
 
 def export_csv(pages, absolute):
-    """The CSV text: SCDL columns in the schema's order, comma-separated, ISO dates."""
+    """The CSV text: SCDL columns in the schema's order, comma-separated, ISO dates, no cell read as a formula."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer = SafeDictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for page in pages:
         writer.writerow(row(page, absolute))

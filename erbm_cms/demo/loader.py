@@ -220,7 +220,7 @@ class DemoLoader:
                 page = DeliberationPage(
                     title=sample.title, partner=partner, deliberating_body=sample.deliberating_body,
                     session_date=sample.session_date, number=sample.number, actes_code=sample.actes_code,
-                    prefecture_date=sample.prefecture_date, prefecture_id=sample.prefecture_id,
+                    prefecture_date=sample.prefecture_date, transmission_id=sample.transmission_id,
                     summary=sample.summary, act_document=act, is_sample=True, **sample.votes,
                 )
                 self.child(section, page, axes=[axes[sample.axis]])

@@ -97,7 +97,7 @@ class SampleDeliberation:
     axis: int
     votes: dict
     prefecture_date: date | None
-    prefecture_id: str
+    transmission_id: str
     summary: str
     pdf_sections: list
     pdf_pages: int
@@ -132,7 +132,7 @@ def samples_for(partner, partner_index):
         title = ("Arrêté préfectoral : " + theme.object[0].lower() + theme.object[1:]) if is_state else theme.object
         votes = _votes(rng, partner.kind)
         prefecture_date = None if is_state else session + timedelta(days=rng.randint(2, 12))
-        prefecture_id = "" if is_state else f"EXEMPLE-{number}"
+        transmission_id = "" if is_state else f"EXEMPLE-{number}"
         subject = actes.describe(theme.actes_code)
         summary = (
             f"<p><strong>Exemple fictif.</strong> {theme.reasons}</p>"
@@ -164,7 +164,7 @@ def samples_for(partner, partner_index):
         samples.append(SampleDeliberation(
             title=title, number=number, deliberating_body=body, session_date=session,
             actes_code=theme.actes_code, axis=theme.axis, votes=votes,
-            prefecture_date=prefecture_date, prefecture_id=prefecture_id, summary=summary,
+            prefecture_date=prefecture_date, transmission_id=transmission_id, summary=summary,
             pdf_sections=sections, pdf_pages=pdf_pages,
         ))
     return samples

@@ -5,12 +5,14 @@ from wagtail.models import Page
 
 from erbm_cms.base.blocks import KeyFigureBlock, TimelineEventBlock
 from erbm_cms.base.models import body_field
+from erbm_cms.deliberations.copying import DeliberationSafeCopyForm
 
 LATEST_COMMUNIQUES = 3
 UPCOMING_COMMITTEES = 3
 
 
 class HomePage(Page):
+    copy_form_class = DeliberationSafeCopyForm  # its subpages hold deliberations
     intro = models.TextField("accroche", blank=True)
     key_figures = StreamField(
         [("figure", KeyFigureBlock(label="Chiffre clé"))], verbose_name="chiffres clés", blank=True

@@ -94,7 +94,7 @@ def test_create_a_deliberation_in_a_partner_section(editor_client, pdf_document)
         "actes_code": "8.5",
         "members_in_office": "60", "members_present": "52",
         "votes_for": "48", "votes_against": "1", "abstentions": "3",
-        "prefecture_date": "2019-05-24", "prefecture_id": "062-200044048-20190524-2019077-DE",
+        "prefecture_date": "2019-05-24", "transmission_id": "062-200044048-20190524-2019077-DE",
         "summary": rich_text("<p>Le conseil adhère au programme.</p>"),
         "act_document": pdf_document.pk,
         "annexes": inline_formset([{"document": pdf_document.pk, "title": "Plan de financement"}]),
@@ -108,7 +108,7 @@ def test_create_a_deliberation_in_a_partner_section(editor_client, pdf_document)
                  "Conseil communautaire", "20 mai 2019", "2019-077",
                  "8.5 – Domaines de compétences par thèmes / Politique de la ville-habitat-logement",
                  "60", "52", "48", "Le conseil adhère au programme.", "Plan de financement", "24 mai 2019",
-                 "Budget principal"]:
+                 "Budget principal", "n° de transmission 062-200044048-20190524-2019077-DE"]:
         assert fact in text, fact
     assert "Exemple fictif" not in text
 
