@@ -59,7 +59,9 @@ class NewsIndexPage(Page):
 def _choice(request, name, allowed):
     """The integer value of a filter parameter if it is one of the allowed values, else None."""
     raw = request.GET.get(name, "")
-    return int(raw) if raw.isdigit() and int(raw) in allowed else None
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= 9):  # "²" is a digit to isdigit(), not to int()
+        return None
+    return int(raw) if int(raw) in allowed else None
 
 
 class CommuniqueKind(models.TextChoices):

@@ -20,14 +20,14 @@ def luhn_is_valid(digits):
 
 
 def validate_siren(value):
-    if not value.isdigit() or len(value) != 9:
+    if not (value.isascii() and value.isdigit()) or len(value) != 9:
         raise ValidationError("Le SIREN comporte exactement 9 chiffres.")
     if not luhn_is_valid(value):
         raise ValidationError("Ce SIREN n'est pas valide (clé de contrôle incorrecte).")
 
 
 def validate_siret(value):
-    if not value.isdigit() or len(value) != 14:
+    if not (value.isascii() and value.isdigit()) or len(value) != 14:
         raise ValidationError("Le SIRET comporte exactement 14 chiffres.")
     if not luhn_is_valid(value):
         raise ValidationError("Ce SIRET n'est pas valide (clé de contrôle incorrecte).")

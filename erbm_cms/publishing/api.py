@@ -10,15 +10,18 @@ from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page, ReferenceIndex
 
+from .api_guards import GuardedAPIMixin
 from .visibility import published
 
 
-class PublicPagesAPIViewSet(PagesAPIViewSet):
+class PublicPagesAPIViewSet(GuardedAPIMixin, PagesAPIViewSet):
     def get_base_queryset(self):
-        return published(super().get_base_queryset())
+        # Filtered by id so that ?search= can run: the search backend filters only on indexed fields.
+        base = super().get_base_queryset()
+        return base.filter(pk__in=Subquery(published(base).values("pk")))
 
 
-class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
+class PublicDocumentsAPIViewSet(GuardedAPIMixin, DocumentsAPIViewSet):
     """Only the documents an anonymous visitor could download: those used by a published, public page."""
 
     def get_queryset(self):
@@ -31,7 +34,11 @@ class PublicDocumentsAPIViewSet(DocumentsAPIViewSet):
         return super().get_queryset().filter(pk__in=Subquery(used))
 
 
+class PublicImagesAPIViewSet(GuardedAPIMixin, ImagesAPIViewSet):
+    pass
+
+
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", PublicPagesAPIViewSet)
 api_router.register_endpoint("documents", PublicDocumentsAPIViewSet)
-api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("images", PublicImagesAPIViewSet)

@@ -2,19 +2,19 @@
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
 
 from erbm_cms.deliberations.models import DeliberationPage, PartnerDeliberationsPage
 from erbm_cms.news.models import CommuniquePage, NewsIndexPage
 
 from .visibility import published
+from .xml_text import SafeAtomFeed, SafeRssFeed
 
 FEED_LENGTH = 30
 
 
 class CommuniquesRss(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = SafeRssFeed
     title = "Renouveau du bassin minier — actualités"
     description = "Communiqués, dossiers de presse et articles de la délégation pour le renouveau du bassin minier."
     language = "fr"
@@ -46,12 +46,12 @@ class CommuniquesRss(Feed):
 
 
 class CommuniquesAtom(CommuniquesRss):
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
     subtitle = CommuniquesRss.description
 
 
 class PartnerDeliberationsRss(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = SafeRssFeed
     language = "fr"
 
     def get_object(self, request, slug):
@@ -83,4 +83,4 @@ class PartnerDeliberationsRss(Feed):
 
 
 class PartnerDeliberationsAtom(PartnerDeliberationsRss):
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed

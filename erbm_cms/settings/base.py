@@ -91,7 +91,19 @@ AUTHENTICATION_BACKENDS = [
 ]
 AXES_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = 0.25  # hours: a locked account and address wait 15 minutes
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Failures are counted per user name (whatever the address) and per address (whatever the user
+# name): either reaching the limit locks, so one address cannot try many names, nor many
+# addresses one name.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The client's address: REMOTE_ADDR, unless the site sits behind TRUSTED_PROXY_COUNT reverse
+# proxies that append it to X-Forwarded-For (then the address they saw, not one a client wrote).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT:
+    AXES_IPWARE_PROXY_COUNT = TRUSTED_PROXY_COUNT
+    AXES_IPWARE_PROXY_ORDER = "right-most"
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "login_locked.html"
 # Second factor (django-otp): the issuer shown by authenticator apps; a code is refused for a growing delay
@@ -178,6 +190,7 @@ WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_SIZE", 50 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "erbm_cms.base.image_forms.CheckedImageForm"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"

@@ -66,7 +66,7 @@ def test_a_deliberation_page_shows_all_its_fields_and_says_it_is_fictitious(clie
         "Exemple fictif", "n'a été votée par aucune assemblée", deliberation.title, deliberation.number,
         "Conseil communautaire", deliberation.session_date.strftime("%Y") , "Résultat du vote",
         str(deliberation.votes_for), "Matière (nomenclature ACTES)", deliberation.actes_code,
-        "Transmission en préfecture", "Acte signé", "PDF –",
+        "Transmission au contrôle de légalité", "n° de transmission EXEMPLE-", "Acte signé", "PDF –",
     ]:
         assert fact in text, fact
 
