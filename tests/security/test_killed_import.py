@@ -252,3 +252,30 @@ def test_killed_during_extraction_then_the_worker_picks_pending_up_at_start(site
         os.killpg(worker.pid, signal.SIGTERM)
         worker.wait(timeout=60)
     assert_complete(site)
+
+
+def test_a_row_refused_after_its_act_was_stored_leaves_no_file(tmp_path, settings):
+    """Rolled-back rows (here: a vote count that is not a number, found after the act was copied) leave nothing."""
+    from io import StringIO
+
+    from django.core.management import CommandError, call_command
+
+    from erbm_cms.documents.models import ArchiveDocument, StagedFile
+
+    acts = tmp_path / "actes"
+    acts.mkdir()
+    content = noisy_pdf(999)
+    (acts / "R-1.pdf").write_bytes(content)
+    csv_path = tmp_path / "refus.csv"
+    row = {"COLL_NOM": "Douaisis Agglo", "DELIB_ID": "R-1", "DELIB_DATE": "2020-02-03", "DELIB_MATIERE_CODE": "8.5",
+           "DELIB_OBJET": "Ligne refusée", "VOTE_EFFECTIF": "40", "VOTE_REEL": "30", "VOTE_POUR": "trente",
+           "VOTE_CONTRE": "0", "VOTE_ABSTENTION": "0"}
+    csv_path.write_text(";".join(COLUMNS) + "\r\n" + ";".join(row.get(c, "") for c in COLUMNS) + "\r\n", encoding="utf-8")
+    stored_before = {p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()}
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("import_deliberations", str(csv_path), "--files", str(acts), stdout=out)
+    assert "ligne 2 : erreur — VOTE_POUR « trente » n'est pas un nombre entier positif" in out.getvalue()
+    new_files = {p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()} - stored_before
+    assert not any(p.read_bytes() == content for p in new_files)
+    assert not StagedFile.objects.exists() and not ArchiveDocument.objects.filter(title__contains="R-1").exists()
