@@ -23,9 +23,10 @@ class GuardedAPIMixin:
 
     pagination_class = BoundedPagination
 
-    def check_query_parameters(self, queryset):
-        for name, values in self.request.GET.lists():
+    def initial(self, request, *args, **kwargs):
+        # Every action (list, detail, find): PostgreSQL cannot even compare a text with a NUL in it.
+        for name, values in request.GET.lists():
             for text in [name, *values]:
                 if any(unicodedata.category(char) in ("Cc", "Cs") for char in text):
                     raise BadRequestError(f"query parameter '{name[:40]}' contains a control character")
-        return super().check_query_parameters(queryset)
+        return super().initial(request, *args, **kwargs)

@@ -34,6 +34,11 @@ def test_a_control_character_in_an_api_query_is_refused_with_400(client, endpoin
     assert response.status_code == 400 and "control character" in response.json()["message"]
 
 
+def test_a_nul_in_the_find_view_is_refused_with_400(client):
+    response = client.get("/api/v2/pages/find/?html_path=/actualites/%00")
+    assert response.status_code == 400 and "control character" in response.json()["message"]
+
+
 def communique(title, **fields):
     index = NewsIndexPage.objects.get()
     page = CommuniquePage(title=title, date=date(2024, 5, 2), lead="Chapô du communiqué.", **fields)
@@ -54,7 +59,8 @@ def test_page_search_in_the_api_works_and_shows_only_what_a_visitor_may_see(clie
     assert client.get("/api/v2/pages/?search=bassin&type=news.CommuniquePage").status_code == 200
 
 
-CONTROL_TITLE = "Titre\x0bavec\x1fcaractères\x00de\x08contrôle\ufffe"
+# No NUL: PostgreSQL stores none, and the admin's forms refuse it.
+CONTROL_TITLE = "Titre\x0bavec\x1fcaractères\x01de\x08contrôle\ufffe"
 
 
 @pytest.mark.parametrize("feed", ["communiques_rss", "communiques_atom"])
