@@ -43,13 +43,16 @@ for partner in partners:
 
 @functools.cache
 def noisy_pdf(seed):
-    """A one-page scan of noise (about 1.5 Mo, incompressible): copying and hashing it take a moment."""
+    """A page of noise (about 1.5 Mo, incompressible: copying and hashing take a moment) under a line of text
+    (a text layer, so that no OCR is queued)."""
     picture = Image.frombytes("RGB", (700, 700), random.Random(seed).randbytes(700 * 700 * 3))
     buffer = io.BytesIO()
     picture.save(buffer, format="PNG")
     pdf = FPDF()
     pdf.add_page()
     pdf.image(buffer, x=0, y=0, w=210)
+    pdf.set_font("helvetica", size=12)
+    pdf.text(20, 280, f"Acte de test numero {seed} du bassin minier")
     return bytes(pdf.output())
 
 
