@@ -20,6 +20,7 @@ urlpatterns = [
     path("admin/documents/results/", DocumentIndexView.as_view(results_only=True), name="archive_documents_index_results"),
     path("admin/", include(wagtailadmin_urls)),
     path("", include("search.urls")),
+    path("", include("erbm_cms.alerts.urls")),
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublishedSitemap}}, name="sitemap"),
     path("robots.txt", publishing_views.robots_txt, name="robots_txt"),

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "erbm_cms.publishing",
     "erbm_cms.demo",
     "search",
+    "erbm_cms.alerts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -19,6 +19,7 @@ PAGES = {
     "recherche": "/recherche/?q=logement",
     "recherche-vide": "/recherche/",
     "recherche-erreur": "/recherche/?page=abc",
+    "alerte-desinscription": "/recherche/alertes/desinscription/jeton-modifie/",
     "donnees-ouvertes": "/deliberations/donnees-ouvertes/",
     "la-delegation": "/la-delegation/",
     "mentions-legales": "/mentions-legales/",
