@@ -86,3 +86,43 @@ def test_names_lead_to_the_archive_filtered_on_them(page, site):
     page.get_by_role("link", name="Axe 1 :").first.click()
     page.wait_for_url(f"{site}/recherche/?axe=1&tri=date")
     screenshot(page, "recherche-par-axe")
+
+
+def test_a_partner_follows_a_search_by_feed_and_by_e_mail(browser, site):
+    from tests.browser.conftest import PARTNER_EMAIL, PARTNER_PASSWORD, sign_in
+
+    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(site + "/recherche/?q=logement&type=communique")
+        feed = page.get_by_role("link", name="flux RSS")
+        assert feed.get_attribute("href") == "/recherche/rss.xml?q=logement&type=communique"
+        response = page.request.get(site + feed.get_attribute("href"))
+        assert response.status == 200 and "<rss" in response.text()
+        assert page.locator('link[rel="alternate"][title="Cette recherche (Atom)"]').get_attribute("href") == \
+            "/recherche/atom.xml?q=logement&type=communique"
+
+        sign_in(page, site, PARTNER_EMAIL, PARTNER_PASSWORD)
+        page.goto(site + "/recherche/?q=logement&type=communique")
+        page.get_by_role("button", name="Recevoir les nouveaux résultats par courriel").click()
+        page.wait_for_url(site + "/recherche/?q=logement&type=communique")
+        assert "Alerte enregistrée" in page.get_by_role("status").inner_text()
+        page.get_by_role("link", name="Vos alertes").click()
+        assert page.get_by_role("link", name="« logement » · Communiqué").count() == 1
+        screenshot(page, "alertes-de-recherche")
+        page.get_by_role("button", name="Ne plus suivre la recherche « logement » · Communiqué").click()
+        assert "Vous ne suivez plus la recherche" in page.get_by_role("status").inner_text()
+    finally:
+        context.close()
+
+
+def test_see_also_leads_from_record_to_record(page, site):
+    page.goto(site + "/deliberations/douaisis-agglo/convention-de-financement-du-pole-dechanges-multimodal-de-la-gare/")
+    section = page.get_by_role("region", name="Voir aussi")
+    links = section.get_by_role("link")
+    assert 1 <= links.count() <= 4
+    title = links.first.inner_text()
+    links.first.click()
+    assert page.get_by_role("heading", level=1).inner_text() == title
+    assert page.get_by_role("region", name="Voir aussi").get_by_role("link").count() >= 1
+    screenshot(page, "voir-aussi")
