@@ -26,6 +26,7 @@ ADMIN_PASSWORD = "mot-de-passe-navigateur-2026"
 PARTNER_EMAIL = "greffe@douaisis-agglo.example"
 PARTNER_PASSWORD = "mot-de-passe-greffe-2026"
 REVIEWER = "validation"
+EDITOR = "redaction"
 
 try:
     from playwright.sync_api import sync_playwright
@@ -74,7 +75,9 @@ def site(tmp_path_factory):
     manage("shell", "-c", (
         "from django.contrib.auth.models import Group, User; "
         f"u = User.objects.create_user('{REVIEWER}', password='{ADMIN_PASSWORD}'); "
-        "u.groups.add(Group.objects.get(name='Délégation — validation'))"
+        "u.groups.add(Group.objects.get(name='Délégation — validation')); "
+        f"e = User.objects.create_user('{EDITOR}', password='{ADMIN_PASSWORD}'); "
+        "e.groups.add(Group.objects.get(name='Délégation — rédaction'))"
     ))
     port = free_port()
     server = subprocess.Popen(
