@@ -14,6 +14,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.documents.views import documents
 from wagtail.permissions import policy_registry
 
+from .choosing import choosable_documents
 from .models import ArchiveDocument, ExtractionStatus
 from .tasks import extract_document_text
 
@@ -67,7 +68,7 @@ class DocumentTextView(TemplateView):
         context.update(
             document=document,
             pages=paginator.get_page(self.request.GET.get("p")),
-            duplicate=document.find_duplicate(),
+            duplicate=choosable_documents(self.request.user).filter(pk=getattr(document.find_duplicate(), "pk", None)).first(),
             header_title=f"Texte extrait : {document.title}",
         )
         return context

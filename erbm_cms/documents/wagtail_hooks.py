@@ -2,6 +2,7 @@ from django.urls import path
 from wagtail import hooks
 
 from . import admin_views
+from .choosing import choosable_documents
 from .usage import may_download, refuse
 
 
@@ -11,6 +12,11 @@ def register_document_text_urls():
         path("archive-documents/<int:pk>/texte/", admin_views.DocumentTextView.as_view(), name="archive_document_text"),
         path("archive-documents/<int:pk>/reextraire/", admin_views.retry_extraction, name="archive_document_retry"),
     ]
+
+
+@hooks.register("construct_document_chooser_queryset")
+def offer_only_attachable_documents(documents, request):
+    return choosable_documents(request.user, documents)
 
 
 @hooks.register("before_serve_document")
