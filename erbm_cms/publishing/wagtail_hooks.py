@@ -4,7 +4,7 @@ from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
-from erbm_cms.records.visibility import can_see, unexpired
+from erbm_cms.records.visibility import can_see, pages_known_to, unexpired
 
 
 @hooks.register("before_serve_page", order=-100)
@@ -25,3 +25,9 @@ def serve_only_visible_records(page, request, serve_args, serve_kwargs):
         response = HttpResponseForbidden("Cette page est réservée : votre compte ne permet pas de la consulter.")
     add_never_cache_headers(response)
     return response
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_known_pages(pages, request):
+    """The page chooser (browsing and search) lists only pages whose title the user may read."""
+    return pages_known_to(request.user, pages)

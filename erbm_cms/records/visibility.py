@@ -73,3 +73,27 @@ def visible_files(user, queryset):
 
 def can_see_file(user, obj):
     return visible_files(user, type(obj).objects.filter(pk=obj.pk)).exists()
+
+
+# The admin --------------------------------------------------------------------------------
+
+def pages_known_to(user, queryset=None):
+    """The pages whose title `user` may read in the admin: those it may see on the site, and those it has rights on."""
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    queryset = Page.objects.all() if queryset is None else queryset
+    if user.is_superuser:
+        return queryset
+    with_rights = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, ["add", "change", "publish", "bulk_delete", "lock", "unlock"])
+    return queryset.filter(Q(pk__in=visible_pages(user).values("pk")) | Q(pk__in=with_rights.values("pk")))
+
+
+def images_known_to(user, queryset):
+    """The images whose title `user` may read in the admin: shown on a page it may see, or in its collections."""
+    from wagtail.permissions import policy_registry
+
+    if user.is_superuser:
+        return queryset
+    own = policy_registry.get_by_type(queryset.model).instances_user_has_any_permission_for(user, ["change", "choose"])
+    return queryset.filter(Q(pk__in=own.values("pk")) | Q(pk__in=visible_files(user, queryset.model.objects.all()).values("pk")))

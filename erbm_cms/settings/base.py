@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "erbm_cms.publishing.middleware.PagePermissionMiddleware",
+    "erbm_cms.publishing.admin_titles.AdminTitleGuardMiddleware",
     "erbm_cms.base.security.SecurityHeadersMiddleware",
     "erbm_cms.base.page_cache.AnonymousPageCacheMiddleware",
     # Last, as django-axes asks: it locks out repeated failed sign-ins.
