@@ -140,6 +140,9 @@ def test_api_detail_of_a_hidden_page_is_not_found(planted, anonymous):
         document = planted.documents[state]
         assert anonymous.get(f"/api/v2/documents/{document.pk}/").status_code == 404, state
     assert anonymous.get(f"/api/v2/images/{planted.image.pk}/").status_code == 404
+    for state in ("draft", "unpublished", "expired", "restricted"):
+        path = url_of(planted.pages[state])
+        assert anonymous.get("/api/v2/pages/find/", {"html_path": path}).status_code == 404, state
     parent = planted.pages["restricted"].get_parent().pk
     listing = api_listing(anonymous, "pages", child_of=parent)
     assert RESTRICTED["restricted"][0] not in listing and PUBLIC[0] in listing
