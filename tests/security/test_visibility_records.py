@@ -42,7 +42,8 @@ def test_hidden_records_answer_404_to_everyone_on_the_site(planted, anonymous, c
     for client in (anonymous, client_a, client_b, client_reviewer):
         response = client.get(url)
         assert response.status_code == 404, (state, response.status_code)
-        assert HIDDEN_FROM_EVERYONE[state][0] not in text(response)
+        # The 404 page may repeat the address asked for (canonical link); the record's title is never shown.
+        assert planted.pages[state].title.lower() not in text(response)
 
 
 @pytest.mark.parametrize("state", ["restricted", "restricted_news"])
