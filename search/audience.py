@@ -4,9 +4,16 @@ The database engine asks the site's rule directly; Elasticsearch filters on the 
 stored with each entry (computed from the same view restrictions, see entries.audience_of).
 """
 
+from django.db.models import Q
+
 from erbm_cms.records.visibility import visible_pages
 
 from .entries import GROUPS, LOGIN, PUBLIC
+
+
+def visible_to(user):
+    """A filter on SearchEntry: the records `user` may see (the site's one rule, see records.visibility)."""
+    return Q(page__in=visible_pages(user).values("pk"))
 
 
 def visible_pages_sql(user):
