@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -13,6 +13,7 @@ from erbm_cms.minutes import views as minutes_views
 from erbm_cms.publishing import feeds, views as publishing_views
 from erbm_cms.publishing.api import api_router
 from erbm_cms.publishing.sitemap import PublishedSitemap
+from erbm_cms.records import media
 
 urlpatterns = [
     # The document library lists each PDF's extraction status (before Wagtail's own listing).
@@ -37,14 +38,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
 ]
 
+# Uploaded images, in every profile, to those who may see them; documents only ever by /documents/.
+urlpatterns += [re_path(r"^media/(?P<path>.*)$", media.serve_media, name="media")]
+
 if settings.DEBUG:
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns
-    from django.urls import re_path
-    from django.views.static import serve
 
     urlpatterns += staticfiles_urlpatterns()
-    # Uploaded images in development; documents are only ever served by /documents/ (access checked).
-    urlpatterns += [re_path(r"^media/(?P<path>(?!documents/).*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

@@ -1,23 +1,24 @@
-"""Who may see which entry: everybody, signed-in users, or members of the page's groups."""
+"""Who may see which entry.
+
+The database engine asks the site's rule directly; Elasticsearch filters on the audience
+stored with each entry (computed from the same view restrictions, see entries.audience_of).
+"""
 
 from django.db.models import Q
-from django.utils import timezone
+
+from erbm_cms.records.visibility import visible_pages
 
 from .entries import GROUPS, LOGIN, PUBLIC
 
 
 def visible_to(user):
-    """A filter on SearchEntry: the live, unexpired records `user` may see."""
-    audience = Q(audience=PUBLIC)
-    if user is not None and user.is_authenticated:
-        audience |= Q(audience=LOGIN)
-        if user.is_superuser:
-            audience |= Q(audience=GROUPS)
-        else:
-            for group_id in user.groups.values_list("pk", flat=True):
-                audience |= Q(audience=GROUPS, audience_groups__contains=f" {group_id} ")
-    unexpired = Q(page__expire_at__isnull=True) | Q(page__expire_at__gt=timezone.now())
-    return audience & Q(page__live=True) & unexpired
+    """A filter on SearchEntry: the records `user` may see (the site's one rule, see records.visibility)."""
+    return Q(page__in=visible_pages(user).values("pk"))
+
+
+def visible_pages_sql(user):
+    """(SQL, params) of the ids of the pages `user` may see, for the engines' own SQL."""
+    return visible_pages(user).values("pk").query.sql_with_params()
 
 
 def audiences_of(user):

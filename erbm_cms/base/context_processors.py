@@ -1,5 +1,7 @@
 from wagtail.models import Site
 
+from erbm_cms.records.visibility import visible_pages
+
 from .models import ContentPage
 
 
@@ -11,6 +13,6 @@ def site_navigation(request):
     home = site.root_page
     return {
         "home_page": home,
-        "main_menu": home.get_children().live().public().in_menu(),
-        "footer_pages": ContentPage.objects.live().public().filter(footer_link=True).order_by("title"),
+        "main_menu": visible_pages(getattr(request, "user", None), home.get_children().in_menu()),
+        "footer_pages": visible_pages(getattr(request, "user", None), ContentPage.objects.filter(footer_link=True)).order_by("title"),
     }

@@ -4,6 +4,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from erbm_cms.documents.choosing import AttachableDocumentsPageForm
+
 from .blocks import BodyBlock
 
 
@@ -39,6 +41,7 @@ class ContentPage(Page):
     ]
     promote_panels = Page.promote_panels + [FieldPanel("footer_link")]
     parent_page_types = ["home.HomePage", "base.ContentPage"]
+    base_form_class = AttachableDocumentsPageForm
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),

@@ -19,6 +19,7 @@ def site_map(request):
     from erbm_cms.deliberations.models import DeliberationPage
     from erbm_cms.minutes.models import MinutesPage
     from erbm_cms.news.models import CommuniquePage
+    from erbm_cms.records.visibility import visible_pages
 
     site = Site.find_for_request(request)
     home = site.root_page.specific if site else None
@@ -26,7 +27,7 @@ def site_map(request):
     if home is not None:
         # Records (communiqués, deliberations, minutes) are reached through their lists, not listed here.
         pages = (
-            home.get_descendants().live().public().filter(depth__lte=home.depth + 2)
+            visible_pages(request.user, home.get_descendants().filter(depth__lte=home.depth + 2))
             .not_type(CommuniquePage, DeliberationPage, MinutesPage).specific().order_by("path")
         )
         sections = {}

@@ -6,15 +6,16 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.http import urlencode
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 from erbm_cms.base.pagination import paginate
+from erbm_cms.documents.choosing import AttachableDocumentsPageForm
 from erbm_cms.documents.models import AttachedDocument
 from erbm_cms.publishing.models import PartnerRestrictable
+from erbm_cms.records.visibility import visible_pages
 
 from . import actes, scdl
 from .copying import DeliberationSafeCopyForm
@@ -40,9 +41,9 @@ class DeliberatingBody(models.TextChoices):
         }.get(partner_kind, cls.CONSEIL_COMMUNAUTAIRE)
 
 
-def deliberations_of(queryset):
+def deliberations_of(queryset, user=None):
     return (
-        queryset.live().public()
+        visible_pages(user, queryset)
         .select_related("partner")
         .order_by("-session_date", "-pk")
     )
@@ -62,16 +63,16 @@ class DeliberationIndexPage(Page):
     class Meta:
         verbose_name = "archive des délibérations"
 
-    def sections(self):
+    def sections(self, user=None):
         return (
-            PartnerDeliberationsPage.objects.live().public().child_of(self)
+            visible_pages(user, PartnerDeliberationsPage.objects.child_of(self))
             .select_related("partner").order_by("partner__sort_order", "partner__name")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        deliberations = deliberations_of(DeliberationPage.objects.descendant_of(self))
-        context["sections"] = self.sections()
+        deliberations = deliberations_of(DeliberationPage.objects.descendant_of(self), request.user)
+        context["sections"] = self.sections(request.user)
         code = request.GET.get("matiere", "").strip()
         listed = deliberations
         if code and actes.is_valid_code(code):
@@ -112,12 +113,12 @@ class PartnerDeliberationsPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["deliberations"] = paginate(
-            request, deliberations_of(DeliberationPage.objects.child_of(self)), DELIBERATIONS_PER_PAGE
+            request, deliberations_of(DeliberationPage.objects.child_of(self), request.user), DELIBERATIONS_PER_PAGE
         )
         return context
 
 
-class DeliberationPageForm(WagtailAdminPageForm):
+class DeliberationPageForm(AttachableDocumentsPageForm):
     """The partner of a deliberation is the one of the section it is filed in."""
 
     def __init__(self, *args, parent_page=None, **kwargs):

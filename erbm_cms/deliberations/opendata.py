@@ -3,7 +3,7 @@
 import io
 
 from erbm_cms.base.csv_safety import SafeDictWriter
-from erbm_cms.publishing.visibility import published
+from erbm_cms.records.visibility import public_pages
 
 from . import actes
 from .models import DeliberationPage
@@ -21,7 +21,7 @@ def scdl_subject(code):
 
 
 def deliberations(partner=None):
-    pages = published(DeliberationPage.objects.all()).select_related("partner", "act_document")
+    pages = public_pages(DeliberationPage.objects.all()).select_related("partner", "act_document")
     if partner is not None:
         pages = pages.filter(partner=partner)
     return pages.order_by("partner__sort_order", "session_date", "number")

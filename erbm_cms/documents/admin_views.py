@@ -15,6 +15,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.documents.views import documents
 from wagtail.permissions import policy_registry
 
+from .choosing import choosable_documents
 from .extraction import recognition
 from .models import OCR_READABLE, ArchiveDocument, ExtractionStatus
 from .tasks import extract_document_text, ocr_document_text
@@ -69,7 +70,7 @@ class DocumentTextView(TemplateView):
         context.update(
             document=document,
             pages=paginator.get_page(self.request.GET.get("p")),
-            duplicate=document.find_duplicate(),
+            duplicate=choosable_documents(self.request.user).filter(pk=getattr(document.find_duplicate(), "pk", None)).first(),
             ocr_readable=document.extraction_status in OCR_READABLE,
             ocr_unavailable=recognition.unavailable_reason(),
             low_confidence=settings.OCR_LOW_CONFIDENCE,

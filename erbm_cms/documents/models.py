@@ -97,10 +97,20 @@ class ArchiveDocument(AbstractDocument):
         self.sha256 = self.compute_sha256()
         duplicate = self.find_duplicate()
         if duplicate is not None:
-            raise ValidationError({"file": (
-                f"Ce fichier a déjà été déposé : c'est le document « {duplicate.title} » "
-                f"(n° {duplicate.pk}, déposé le {duplicate.created_at:%d/%m/%Y}). Utilisez-le plutôt que de le déposer à nouveau."
-            )})
+            raise ValidationError({"file": self.duplicate_message(duplicate)})
+
+    def duplicate_message(self, duplicate):
+        """Name the existing document only to an uploader who may choose it (never another partner's)."""
+        from .choosing import choosable_documents
+
+        uploader = getattr(self, "acting_user", None) or self.uploaded_by_user
+        if uploader is not None and not choosable_documents(uploader).filter(pk=duplicate.pk).exists():
+            return ("Ce fichier a déjà été déposé, dans une collection à laquelle vous n'avez pas accès : "
+                    "il ne peut pas être déposé une seconde fois. Adressez-vous à la délégation.")
+        return (
+            f"Ce fichier a déjà été déposé : c'est le document « {duplicate.title} » "
+            f"(n° {duplicate.pk}, déposé le {duplicate.created_at:%d/%m/%Y}). Utilisez-le plutôt que de le déposer à nouveau."
+        )
 
     def find_duplicate(self):
         if not self.sha256:

@@ -9,9 +9,10 @@ an expired or a private record stays out of reach.
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.http import HttpResponseForbidden
-from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
+
+from erbm_cms.records.visibility import can_see_file
 
 
 def pages_using(document):
@@ -45,20 +46,14 @@ def attached_documents(page):
     return list(unique.values())
 
 
-def page_is_visible(page, request):
-    if not page.live or (page.expire_at and page.expire_at <= timezone.now()):
-        return False
-    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
-
-
 def may_download(document, request):
+    """Those who may edit the document, and those who may see a page that uses it."""
     user = request.user
     if user.is_authenticated:
         policy = policy_registry.get_by_type(type(document))
         if policy.user_has_permission_for_instance(user, "change", document):
             return True
-    pages = Page.objects.filter(pk__in=pages_using(document))
-    return any(page_is_visible(page, request) for page in pages)
+    return can_see_file(user, document)
 
 
 def refuse(request):

@@ -2,6 +2,7 @@ from django.urls import path
 from wagtail import hooks
 
 from . import admin_views
+from .choosing import choosable_documents
 from .usage import may_download, refuse
 
 
@@ -12,6 +13,11 @@ def register_document_text_urls():
         path("archive-documents/<int:pk>/reextraire/", admin_views.retry_extraction, name="archive_document_retry"),
         path("archive-documents/<int:pk>/ocr/", admin_views.rerun_ocr, name="archive_document_ocr"),
     ]
+
+
+@hooks.register("construct_document_chooser_queryset")
+def offer_only_attachable_documents(documents, request):
+    return choosable_documents(request.user, documents)
 
 
 @hooks.register("before_serve_document")

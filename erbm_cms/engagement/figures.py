@@ -11,7 +11,7 @@ from django.db.models import Count
 from erbm_cms.deliberations.models import DeliberationPage
 from erbm_cms.minutes.models import ActionStatus, FollowUpAction, MinutesPage
 from erbm_cms.partners.models import Partner
-from erbm_cms.publishing.visibility import published
+from erbm_cms.records.visibility import public_pages
 
 
 @dataclass
@@ -39,7 +39,7 @@ class Series:
 
 def deliberations_per_year():
     counts = (
-        published(DeliberationPage.objects.all()).order_by()
+        public_pages(DeliberationPage.objects.all()).order_by()
         .values_list("session_date__year").annotate(count=Count("pk")).order_by("session_date__year")
     )
     return Series("deliberations-par-annee", "Délibérations publiées par année de séance", "Année", "délibérations",
@@ -48,7 +48,7 @@ def deliberations_per_year():
 
 def deliberations_per_partner():
     counts = dict(
-        published(DeliberationPage.objects.all()).order_by()
+        public_pages(DeliberationPage.objects.all()).order_by()
         .values_list("partner").annotate(count=Count("pk"))
     )
     partners = Partner.objects.order_by("sort_order", "name").only("pk", "short_name", "name")
@@ -57,7 +57,7 @@ def deliberations_per_partner():
 
 
 def actions_per_status():
-    minutes = published(MinutesPage.objects.all())
+    minutes = public_pages(MinutesPage.objects.all())
     counts = dict(
         FollowUpAction.objects.filter(page__in=minutes).order_by()
         .values_list("status").annotate(count=Count("pk"))

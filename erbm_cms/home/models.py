@@ -6,6 +6,7 @@ from wagtail.models import Page
 from erbm_cms.base.blocks import KeyFigureBlock, TimelineEventBlock
 from erbm_cms.base.models import body_field
 from erbm_cms.deliberations.copying import DeliberationSafeCopyForm
+from erbm_cms.records.visibility import visible_pages
 
 LATEST_COMMUNIQUES = 3
 UPCOMING_COMMITTEES = 3
@@ -42,18 +43,24 @@ class HomePage(Page):
     class Meta:
         verbose_name = "page d'accueil"
 
-    def latest_communiques(self):
+    def latest_communiques(self, user=None):
         from erbm_cms.news.models import CommuniquePage
 
         return (
-            CommuniquePage.objects.live().public().descendant_of(self)
+            visible_pages(user, CommuniquePage.objects.descendant_of(self))
             .order_by("-date", "-pk")[:LATEST_COMMUNIQUES]
         )
 
-    def upcoming_committees(self):
+    def upcoming_committees(self, user=None):
         from erbm_cms.minutes.models import upcoming_committees
 
-        return upcoming_committees().descendant_of(self)[:UPCOMING_COMMITTEES]
+        return upcoming_committees(user).descendant_of(self)[:UPCOMING_COMMITTEES]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["latest_communiques"] = self.latest_communiques(request.user)
+        context["upcoming_committees"] = self.upcoming_committees(request.user)
+        return context
 
     def key_figure_values(self):
         return [child.value for child in self.key_figures]

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 
-from erbm_cms.publishing.visibility import published
+from erbm_cms.records.visibility import public_pages
 
 from .models import CommitteeStatus, MinutesPage
 
@@ -49,7 +49,7 @@ def committees_calendar(absolute_uri, host):
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "Comités de pilotage du renouveau du bassin minier")
     calendar.add("x-wr-timezone", "Europe/Paris")
-    committees = published(MinutesPage.objects.all()).order_by("meeting_date", "start_time", "pk")
+    committees = public_pages(MinutesPage.objects.all()).order_by("meeting_date", "start_time", "pk")
     for committee in committees:
         start, end = _when(committee)
         event = Event()

@@ -12,7 +12,7 @@ from wagtail.search import index
 from erbm_cms.base.blocks import RICH_TEXT_FEATURES
 from erbm_cms.base.pagination import paginate
 from erbm_cms.publishing.models import PartnerRestrictable
-from erbm_cms.publishing.visibility import published
+from erbm_cms.records.visibility import visible_pages
 
 MINUTES_PER_PAGE = 20
 
@@ -22,9 +22,9 @@ class CommitteeStatus(models.TextChoices):
     HELD = "tenu", "Tenu"
 
 
-def upcoming_committees():
-    """Planned committees not yet held, soonest first, as an anonymous visitor may see them."""
-    return published(MinutesPage.objects.all()).filter(
+def upcoming_committees(user=None):
+    """Planned committees not yet held, soonest first, that `user` (None: an anonymous visitor) may see."""
+    return visible_pages(user, MinutesPage.objects.all()).filter(
         status=CommitteeStatus.PLANNED, meeting_date__gte=timezone.localdate()
     ).order_by("meeting_date", "start_time", "pk")
 
@@ -41,8 +41,8 @@ class MinutesIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        meetings = MinutesPage.objects.live().public().child_of(self)
-        upcoming = upcoming_committees().child_of(self)
+        meetings = visible_pages(request.user, MinutesPage.objects.child_of(self))
+        upcoming = upcoming_committees(request.user).child_of(self)
         context["upcoming"] = upcoming
         context["meetings"] = paginate(
             request, meetings.exclude(pk__in=upcoming.values("pk")).order_by("-meeting_date", "-pk"), MINUTES_PER_PAGE
@@ -144,6 +144,11 @@ class MinutesPage(PartnerRestrictable, Page):
     @property
     def is_planned(self):
         return self.status == CommitteeStatus.PLANNED
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_communiques"] = visible_pages(request.user, self.related_communiques.all())
+        return context
 
     def clean(self):
         super().clean()

@@ -13,6 +13,7 @@ from erbm_cms.documents.models import AttachedDocument
 from erbm_cms.partners.models import Axis
 from erbm_cms.base.pagination import paginate
 from erbm_cms.publishing.models import PartnerRestrictable
+from erbm_cms.records.visibility import visible_pages
 
 COMMUNIQUES_PER_PAGE = 10
 
@@ -27,16 +28,16 @@ class NewsIndexPage(Page):
     class Meta:
         verbose_name = "liste des actualités"
 
-    def communiques(self):
+    def communiques(self, user=None):
         return (
-            CommuniquePage.objects.live().public().child_of(self)
+            visible_pages(user, CommuniquePage.objects.child_of(self))
             .order_by("-date", "-pk")
             .prefetch_related("axes")
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        communiques = self.communiques()
+        communiques = self.communiques(request.user)
         years = [day.year for day in communiques.dates("date", "year", order="DESC")]
         axes = Axis.objects.filter(communiques__in=communiques).distinct().order_by("number")
         subjects = Tag.objects.filter(news_communiquesubject_items__content_object__in=communiques).distinct().order_by("name")

@@ -7,7 +7,8 @@ from django.utils.html import strip_tags
 from erbm_cms.deliberations.models import DeliberationPage, PartnerDeliberationsPage
 from erbm_cms.news.models import CommuniquePage, NewsIndexPage
 
-from .visibility import published
+from erbm_cms.records.visibility import public_pages
+
 from .xml_text import SafeAtomFeed, SafeRssFeed
 
 FEED_LENGTH = 30
@@ -24,7 +25,7 @@ class CommuniquesRss(Feed):
         return news.url if news else "/"
 
     def items(self):
-        return published(CommuniquePage.objects.all()).order_by("-date", "-pk")[:FEED_LENGTH]
+        return public_pages(CommuniquePage.objects.all()).order_by("-date", "-pk")[:FEED_LENGTH]
 
     def item_title(self, item):
         return item.title
@@ -55,7 +56,7 @@ class PartnerDeliberationsRss(Feed):
     language = "fr"
 
     def get_object(self, request, slug):
-        return get_object_or_404(published(PartnerDeliberationsPage.objects.all()).select_related("partner"), partner__slug=slug)
+        return get_object_or_404(public_pages(PartnerDeliberationsPage.objects.all()).select_related("partner"), partner__slug=slug)
 
     def title(self, section):
         return f"Délibérations — {section.partner.name}"
@@ -67,7 +68,7 @@ class PartnerDeliberationsRss(Feed):
         return section.url
 
     def items(self, section):
-        return published(DeliberationPage.objects.child_of(section)).order_by("-session_date", "-pk")[:FEED_LENGTH]
+        return public_pages(DeliberationPage.objects.child_of(section)).order_by("-session_date", "-pk")[:FEED_LENGTH]
 
     def item_title(self, item):
         return f"{item.title} (n° {item.number})"

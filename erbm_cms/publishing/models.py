@@ -1,6 +1,8 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
 
+from erbm_cms.documents.choosing import AttachableDocumentsPageForm
+
 
 class PartnerRestrictable(models.Model):
     """A record that editors can reserve to the partners (members of the partner and delegation groups)."""
@@ -13,6 +15,8 @@ class PartnerRestrictable(models.Model):
     )
 
     restriction_panels = [FieldPanel("restricted_to_partners")]
+    # Every document a record uses passes the attachment rule on save (documents.choosing).
+    base_form_class = AttachableDocumentsPageForm
 
     class Meta:
         abstract = True

@@ -1,8 +1,12 @@
-"""Apply the « réservé aux partenaires » choice of a record when it is published."""
+"""Apply the « réservé aux partenaires » choice of a record when it is published.
+
+Serving never depends on the collection (see records.visibility); collections decide who may
+edit and choose a document in the admin.
+"""
 
 from wagtail.models import Collection, PageViewRestriction
 
-from erbm_cms.documents.usage import attached_documents
+from erbm_cms.documents.usage import attached_documents, pages_using
 
 from .roles import RESTRICTED_COLLECTION, partner_collection_name, reader_groups
 
@@ -33,5 +37,12 @@ def apply_restriction(page):
             restriction.delete()
         target = public_collection_for(page)
     for document in documents:
-        if document.collection_id != target.pk and (page.restricted_to_partners or document.collection.name == RESTRICTED_COLLECTION):
-            type(document).objects.filter(pk=document.pk).update(collection=target)
+        if document.collection_id == target.pk:
+            continue
+        if not (page.restricted_to_partners or document.collection.name == RESTRICTED_COLLECTION):
+            continue
+        # A document that another page also uses (another partner's act, say) stays where it is:
+        # publishing this record never moves it, least of all into a public collection.
+        if pages_using(document) - {page.pk}:
+            continue
+        type(document).objects.filter(pk=document.pk).update(collection=target)

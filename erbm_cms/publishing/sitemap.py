@@ -1,10 +1,11 @@
-from django.db.models import Q
-from django.utils import timezone
 from wagtail.contrib.sitemaps import Sitemap
+
+from erbm_cms.records.visibility import public_pages
 
 
 class PublishedSitemap(Sitemap):
-    """Wagtail's sitemap, without pages whose expiry date has passed (before the scheduler unpublishes them)."""
+    """Wagtail's sitemap of the site's pages, limited to what an anonymous visitor may see."""
 
     def items(self):
-        return super().items().filter(Q(expire_at__isnull=True) | Q(expire_at__gt=timezone.now()))
+        root = self.get_wagtail_site().root_page
+        return public_pages(root.get_descendants(inclusive=True)).order_by("path").defer_streamfields().specific()

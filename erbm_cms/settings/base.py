@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "erbm_cms.publishing.middleware.PagePermissionMiddleware",
+    "erbm_cms.publishing.admin_titles.AdminTitleGuardMiddleware",
     "erbm_cms.base.security.SecurityHeadersMiddleware",
     "erbm_cms.base.page_cache.AnonymousPageCacheMiddleware",
     # Last, as django-axes asks: it locks out repeated failed sign-ins.
@@ -188,6 +189,7 @@ WAGTAIL_SITE_NAME = "Renouveau du bassin minier"
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_DOCUMENT_MODEL = "documents.ArchiveDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "erbm_cms.documents.forms.ArchiveDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_SIZE", 50 * 1024 * 1024)
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]

@@ -20,8 +20,7 @@ from erbm_cms.documents.models import ArchiveDocument, DocumentPage, TextSource
 
 from .. import vocabulary
 from ..analysis import analyze, term, tokens
-from ..audience import audiences_of
-from ..entries import GROUPS
+from ..audience import visible_pages_sql
 from ..highlight import snippet
 from ..models import SearchEntry
 from ..suggest import suggest
@@ -100,20 +99,14 @@ class DatabaseEngine(SearchEngine):
         check_page(params, total)
         ids = self.ranked_ids(params, source, where, where_params) if total else []
         hits = self.hits(ids, query)
-        suggestion = suggest(query) if not query.is_empty else None
+        suggestion = suggest(query, user) if not query.is_empty else None
         return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name)
 
     @staticmethod
     def filters(params, user):
         """(SQL condition on the entries `e`, params): who may see them, and the search's filters."""
-        audiences, groups = audiences_of(user)
-        visible = [f"e.audience IN ({', '.join(['%s'] * len(audiences))})"]
-        values = list(audiences)
-        for group in groups or []:
-            visible.append("(e.audience = %s AND e.audience_groups LIKE %s)")
-            values += [GROUPS, f"% {group} %"]
-        sql = [f"({' OR '.join(visible)})", "(e.expire_at IS NULL OR e.expire_at > %s)"]
-        values.append(timezone.now())
+        visible, visible_params = visible_pages_sql(user)
+        sql, values = [f"e.page_id IN ({visible})"], list(visible_params)
         for condition, value in [
             ("e.kind = %s", params.kind or None),
             ("e.partner_slugs LIKE %s", f"% {params.partner} %" if params.partner else None),
@@ -164,6 +157,15 @@ class DatabaseEngine(SearchEngine):
                 score_params + where_params + [params.per_page, (params.page - 1) * params.per_page],
             )
             return [row[0] for row in cursor.fetchall()]
+
+    def has_visible_match(self, query, user):
+        """Whether a record that `user` may see matches the query (for spelling suggestions)."""
+        source, condition, match_params = self.matching(query)
+        visible, visible_params = visible_pages_sql(user)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {source} WHERE {condition} AND e.page_id IN ({visible}) LIMIT 1",
+                           match_params + list(visible_params))
+            return cursor.fetchone() is not None
 
     @staticmethod
     def query_key(query):

@@ -317,7 +317,7 @@ class ElasticsearchEngine(SearchEngine):
         hits = [self.hit(item, params) for item in response["hits"]["hits"]]
         counts = {name: {bucket["key"]: bucket["doc_count"] for bucket in response["aggregations"][name]["buckets"]}
                   for name in FACETS}
-        suggestion = suggest(params.query) if not params.query.is_empty else None
+        suggestion = suggest(params.query, user) if not params.query.is_empty else None
         return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name)
 
     @staticmethod

@@ -1,0 +1,33 @@
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponseForbidden
+from django.utils.cache import add_never_cache_headers
+from wagtail import hooks
+from wagtail.models import PageViewRestriction
+
+from erbm_cms.records.visibility import can_see, pages_known_to, unexpired
+
+
+@hooks.register("before_serve_page", order=-100)
+def serve_only_visible_records(page, request, serve_args, serve_kwargs):
+    """Serve a page only to those the site's visibility rule lets see it.
+
+    Expired or unpublished: 404 for everyone. Restricted: anonymous visitors are sent to sign in,
+    signed-in users outside the restriction get a 403.
+    """
+    if can_see(request.user, page):
+        return None
+    if not page.live or not type(page).objects.filter(pk=page.pk).filter(unexpired()).exists():
+        raise Http404
+    if not request.user.is_authenticated and not page.get_view_restrictions().filter(
+            restriction_type=PageViewRestriction.PASSWORD).exists():
+        response = redirect_to_login(request.get_full_path())
+    else:
+        response = HttpResponseForbidden("Cette page est réservée : votre compte ne permet pas de la consulter.")
+    add_never_cache_headers(response)
+    return response
+
+
+@hooks.register("construct_page_chooser_queryset")
+def choose_only_known_pages(pages, request):
+    """The page chooser (browsing and search) lists only pages whose title the user may read."""
+    return pages_known_to(request.user, pages)
