@@ -8,7 +8,9 @@ know are dropped (bulk actions) or answered 404 (one object).
 
 from django.http import Http404
 from wagtail.documents import get_document_model
+from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images import get_image_model
+from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 
 from erbm_cms.documents.choosing import choosable_documents
@@ -82,3 +84,20 @@ class AdminTitleGuardMiddleware:
         query = request.GET.copy()
         query.setlist("id", [value for value in ids if value in allowed])
         request.GET = query
+
+
+class KnownObjectsMixin:
+    """For the admin API listings: only the objects whose titles the user may read."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        user = self.request.user
+        return queryset if user.is_superuser else known(user, queryset.model, queryset)
+
+
+class KnownDocumentsAdminAPIViewSet(KnownObjectsMixin, DocumentsAdminAPIViewSet):
+    pass
+
+
+class KnownImagesAdminAPIViewSet(KnownObjectsMixin, ImagesAdminAPIViewSet):
+    pass

@@ -31,3 +31,13 @@ def serve_only_visible_records(page, request, serve_args, serve_kwargs):
 def choose_only_known_pages(pages, request):
     """The page chooser (browsing and search) lists only pages whose title the user may read."""
     return pages_known_to(request.user, pages)
+
+
+
+@hooks.register("construct_admin_api", order=100)
+def list_only_known_files_in_the_admin_api(router):
+    """After Wagtail's own registrations: the admin API lists only the documents and images a user may know."""
+    from .admin_titles import KnownDocumentsAdminAPIViewSet, KnownImagesAdminAPIViewSet
+
+    router.register_endpoint("documents", KnownDocumentsAdminAPIViewSet)
+    router.register_endpoint("images", KnownImagesAdminAPIViewSet)

@@ -40,8 +40,8 @@ def admin_urls(planted):
         "/admin/choose-page/search/?q=D%C3%A9lib%C3%A9ration", f"/admin/choose-page/?page_type=wagtailcore.page&parent={section}",
         f"/admin/api/main/pages/?child_of={section}&limit=100", "/admin/api/main/pages/?search=quenouille",
         f"/admin/api/main/pages/?descendant_of={home}&limit=100&fields=title",
-        "/admin/api/main/documents/?limit=100", "/admin/api/main/documents/?search=quenouille",
-        "/admin/api/main/images/?limit=100",
+        "/admin/api/main/documents/?limit=20", "/admin/api/main/documents/?search=quenouille",
+        "/admin/api/main/images/?limit=20",
         "/admin/documents/", "/admin/documents/?q=quenouille", "/admin/documents/results/?q=quenouille",
         "/admin/documents/chooser/", "/admin/documents/chooser/results/?q=quenouille", "/admin/images/",
         "/admin/images/chooser/", "/admin/reports/locked/", "/admin/reports/workflow/", "/admin/reports/workflow_tasks/",
@@ -125,3 +125,13 @@ def test_an_image_of_a_reserved_record_is_not_named_to_an_admin_user_outside_the
         response = client.get(url)
         assert response.status_code < 500, url
         assert b"quenouilleimage" not in response.content and b"quenouillebrouillon" not in response.content, url
+
+
+@pytest.mark.parametrize("query", ["limit=20", "search=quenouille", "search=Acte&limit=20", "offset=0&limit=20&fields=title"])
+def test_the_admin_api_lists_no_document_of_another_partners_hidden_record(planted, client_a, query):
+    response = client_a.get(f"/admin/api/main/documents/?{query}")
+    assert response.status_code == 200
+    titles = [item["title"].lower() for item in response.json()["items"]]
+    if "search" not in query:
+        assert titles, "the listing answers with the documents the partner may know"
+    assert not [title for title in titles if any(word in title for word in HIDDEN_TITLES)]

@@ -147,3 +147,17 @@ def test_a_whole_jpeg_is_still_accepted(editor_client):
     })
     assert response.status_code == 302
     assert get_image_model().objects.filter(title="Photo entière").exists()
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "documents", "images"])
+@pytest.mark.parametrize("search", [" ", "\u00a0", "\u2028", '"', 'a"b"c"', '"""'])
+def test_a_search_of_blanks_or_odd_quotes_in_the_api_is_refused_with_400(client, endpoint, search):
+    response = client.get(f"/api/v2/{endpoint}/", {"search": search})
+    assert response.status_code == 400
+    assert "message" in response.json()
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "documents", "images"])
+@pytest.mark.parametrize("value", ["x", "NaN", "1e999", "-1", "\uff11", "9" * 40])
+def test_a_non_numeric_id_in_the_find_view_is_refused_with_400(client, endpoint, value):
+    assert client.get(f"/api/v2/{endpoint}/find/", {"id": value}).status_code == 400
