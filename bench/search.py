@@ -37,6 +37,9 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+from pages import environment as production_environment
+from pages import free_port
+
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = sys.executable
 CAP_SECONDS = 10.0
@@ -65,12 +68,6 @@ QUERIES = [
 assert len(QUERIES) == 50
 
 
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def wait_for(port):
     """Wait until the server on `port` answers."""
     for _ in range(300):
@@ -83,19 +80,7 @@ def wait_for(port):
 
 
 def environment(args, workdir):
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "erbm_cms.settings.production",
-        "SECRET_KEY": "bench-" + "x" * 60,
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "SECURE_SSL_REDIRECT": "false",
-        "DATABASE_URL": f"sqlite:///{workdir / 'bench.sqlite3'}",
-        "MEDIA_ROOT": str(workdir / "media"),
-        "STATIC_ROOT": str(workdir / "static"),
-        "CACHE_DIR": str(workdir / "cache"),
-        "PAGE_CACHE_SECONDS": "0",
-        "ELASTICSEARCH_URL": "",
-    }
+    env = {**production_environment(workdir), "PAGE_CACHE_SECONDS": "0", "ELASTICSEARCH_URL": ""}
     if args.engine == "postgresql":
         env["DATABASE_URL"] = args.database_url
     if args.engine == "elasticsearch":
