@@ -31,6 +31,7 @@ import threading
 import time
 import urllib.parse
 import urllib.request
+from datetime import UTC
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -250,12 +251,12 @@ def publish(seconds):
 
 
 def task_failures(since):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from django_tasks import TaskResultStatus
     from django_tasks_db.models import DBTaskResult
 
-    results = DBTaskResult.objects.filter(enqueued_at__gte=datetime.fromtimestamp(float(since), timezone.utc))
+    results = DBTaskResult.objects.filter(enqueued_at__gte=datetime.fromtimestamp(float(since), UTC))
     return {"done": results.filter(status=TaskResultStatus.SUCCESSFUL).count(),
             "failed": results.filter(status=TaskResultStatus.FAILED).count()}
 

@@ -28,7 +28,6 @@ alias of its own (the site's database is then SQLite).
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
@@ -119,9 +118,9 @@ def prepare(args, workdir, env):
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     print(f"generating {args.records:,} records…", flush=True)
     generate = run_measured(["generate_archive", "--records", str(args.records)], env)
-    print(f"indexing (project: rebuild_search_index)…", flush=True)
+    print("indexing (project: rebuild_search_index)…", flush=True)
     project = run_measured(["rebuild_search_index"], env)
-    print(f"indexing (stock Wagtail: update_index)…", flush=True)
+    print("indexing (stock Wagtail: update_index)…", flush=True)
     stock = run_measured(["update_index"], env)
     figures = {"generate": generate, "project": project, "stock": stock, **inside("sizes", env)}
     ready.write_text(json.dumps(figures))
@@ -300,7 +299,7 @@ def stock_queries():
                     if connection.vendor == "postgresql":
                         cursor.execute(f"SET statement_timeout = {int(CAP_SECONDS * 1000)}")
                     else:
-                        connection.connection.set_progress_handler(lambda: int(time.perf_counter() > deadline), 10_000)
+                        connection.connection.set_progress_handler(lambda deadline=deadline: int(time.perf_counter() > deadline), 10_000)
                 results = Page.objects.live().public().search(params["q"])
                 list(results[:10])
                 results.count()

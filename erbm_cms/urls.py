@@ -2,15 +2,15 @@ from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.documents import urls as wagtaildocs_urls
-
 from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
 
 from erbm_cms.base import views as base_views
 from erbm_cms.documents.admin_views import DocumentIndexView
 from erbm_cms.engagement import views as engagement_views
 from erbm_cms.minutes import views as minutes_views
-from erbm_cms.publishing import feeds, views as publishing_views
+from erbm_cms.publishing import feeds
+from erbm_cms.publishing import views as publishing_views
 from erbm_cms.publishing.api import api_router
 from erbm_cms.publishing.sitemap import PublishedSitemap
 from erbm_cms.records import media

@@ -19,7 +19,7 @@ checks it word for word against a live server):
 import re
 import threading
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import Stemmer
 
@@ -92,19 +92,19 @@ MODIFIER_LETTERS = re.compile(
 
 def _char_ranges(accept, planes):
     """The inside of a regex character class: the code points of the planes for which accept(char) is true."""
-    ranges, start = [], None
+    ranges, start, previous = [], None, None
     for code in [code for plane in planes for code in plane] + [-1]:
         inside = code >= 0 and accept(chr(code))
         if inside and start is None:
             start = code
         elif not inside and start is not None:
-            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(end)) if end > start else ""))
+            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(previous)) if previous > start else ""))
             start = None
-        end = code
+        previous = code
     return "".join(ranges)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word_pattern(astral):
     # Unicode word boundaries (UAX #29) as they fall in Latin-script text: a word starts with a
     # letter, a digit or `_` and goes on with those, combining marks and format characters; `' ’ . :`

@@ -3,8 +3,8 @@
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from html import unescape
 from datetime import date
+from html import unescape
 
 from django.db.models import prefetch_related_objects
 from django.utils.html import strip_tags

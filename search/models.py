@@ -33,6 +33,9 @@ class SearchEntry(models.Model):
         verbose_name = "entrée de l'index de recherche"
         verbose_name_plural = "entrées de l'index de recherche"
 
+    def __str__(self):
+        return f"{self.kind} : {self.title}"
+
     def axis_numbers(self):
         return [int(number) for number in self.axes.split()]
 
@@ -50,6 +53,9 @@ class SearchTerm(models.Model):
     display = models.CharField(max_length=100)
     frequency = models.PositiveIntegerField(default=0)
 
+    def __str__(self):
+        return self.display
+
 
 class PendingIndexOperation(models.Model):
     """An index change the Elasticsearch engine could not take yet; replayed when it is back."""
@@ -65,6 +71,9 @@ class PendingIndexOperation(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.operation} page {self.page_id}"
 
 
 class Synonym(models.Model):
@@ -101,3 +110,7 @@ class QueryStat(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["day", "query"], name="one_query_stat_per_day")]
         verbose_name = "statistique de recherche"
+
+    def __str__(self):
+        return f"{self.day} « {self.query} »"
+

@@ -14,7 +14,6 @@ import logging
 import re
 from collections import Counter
 
-
 from django.db import connection
 
 from .audience import audiences_of

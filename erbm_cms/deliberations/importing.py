@@ -142,7 +142,7 @@ def find_act(folder, row):
         try:
             found = resolve_inside(folder, name)
         except PathRefused as error:
-            raise BadRow(f"{column} : fichier « {printable(name)} » refusé, {error} (dossier des actes : {folder})")
+            raise BadRow(f"{column} : fichier « {printable(name)} » refusé, {error} (dossier des actes : {folder})") from error
         if found is not None:
             return found
     lowered = {name.lower() for _, name in names}
@@ -151,7 +151,7 @@ def find_act(folder, row):
             try:
                 return resolve_inside(folder, entry.name)
             except PathRefused as error:
-                raise BadRow(f"fichier « {printable(entry.name)} » refusé, {error} (dossier des actes : {folder})")
+                raise BadRow(f"fichier « {printable(entry.name)} » refusé, {error} (dossier des actes : {folder})") from error
     return None
 
 
@@ -230,9 +230,9 @@ class DeliberationImporter:
         try:
             return prepare_file(path, require_pdf=True, opener=lambda p, mode: open_inside(p))
         except ValidationError as error:
-            raise BadRow(f"l'acte « {printable(path.name)} » est refusé : {error.messages[0]}")
+            raise BadRow(f"l'acte « {printable(path.name)} » est refusé : {error.messages[0]}") from error
         except (OSError, PathRefused) as error:
-            raise BadRow(f"l'acte « {printable(path.name)} » ne peut pas être lu : {getattr(error, 'strerror', None) or error}")
+            raise BadRow(f"l'acte « {printable(path.name)} » ne peut pas être lu : {getattr(error, 'strerror', None) or error}") from error
 
     def _import_row(self, line, row, partner, number, prepared):
         warnings = []

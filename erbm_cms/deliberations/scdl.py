@@ -1,7 +1,7 @@
 """The SCDL « Délibérations » format (schema.data.gouv.fr, scdl/deliberations): columns and values."""
 
-import unicodedata
 import re
+import unicodedata
 
 COLUMNS = [
     "COLL_NOM", "COLL_SIRET", "DELIB_ID", "DELIB_DATE", "DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM",

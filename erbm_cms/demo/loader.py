@@ -85,8 +85,8 @@ class DemoLoader:
                 title="Renouveau du bassin minier",
                 slug="accueil",
                 intro=seed_pages.HOME_INTRO,
-                key_figures=json.dumps([{"type": "figure", "value": {"value": v, "label": l, "detail": d}}
-                                        for v, l, d in seed_pages.HOME_KEY_FIGURES]),
+                key_figures=json.dumps([{"type": "figure", "value": {"value": v, "label": label, "detail": d}}
+                                        for v, label, d in seed_pages.HOME_KEY_FIGURES]),
                 timeline=json.dumps([{"type": "event", "value": {"date_label": d, "title": t, "detail": ""}}
                                      for d, t in seed_pages.TIMELINE]),
             )

@@ -1,10 +1,10 @@
 """Small, deterministic PDFs for the demo content, written with fpdf2."""
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from fpdf import FPDF
 
-FIXED_CREATION_DATE = datetime(2024, 1, 1, tzinfo=timezone.utc)
+FIXED_CREATION_DATE = datetime(2024, 1, 1, tzinfo=UTC)
 
 
 class DemoPDF(FPDF):

@@ -37,7 +37,7 @@ def photo_credit(caption, credit=""):
 def key_figures(title, figures):
     return {
         "type": "key_figures",
-        "value": {"heading": title, "figures": [{"value": v, "label": l, "detail": d} for v, l, d in figures]},
+        "value": {"heading": title, "figures": [{"value": v, "label": label, "detail": d} for v, label, d in figures]},
     }
 
 

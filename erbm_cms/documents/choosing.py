@@ -17,11 +17,10 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.documents import get_document_model
 from wagtail.documents.widgets import AdminDocumentChooser
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
-from erbm_cms.records.visibility import public_pages, referenced_by, visible_files
+from erbm_cms.records.visibility import referenced_by, visible_files
 
 REFUSED = (
     "Vous ne pouvez pas joindre ce document : il n'est ni dans la collection de votre partenaire, "
@@ -97,7 +96,7 @@ def referenced_documents(form):
             data = getattr(child, "cleaned_data", None) or {}
             if data.get("DELETE"):
                 continue
-            for name, value in data.items():
+            for value in data.values():
                 if isinstance(value, model):
                     found.append((formset_name, value.pk))
     return found

@@ -10,7 +10,7 @@ from django.db import transaction
 from wagtail.models import Collection
 
 from . import staging
-from .models import ArchiveDocument, HASH_CHUNK
+from .models import HASH_CHUNK, ArchiveDocument
 from .validators import validate_pdf_content
 
 IMPORT_COLLECTION = "Import"

@@ -1,6 +1,6 @@
 from django import forms
-from django.utils.http import urlencode
 from django.db import models
+from django.utils.http import urlencode
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
@@ -9,9 +9,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from erbm_cms.base.models import body_field, source_field
+from erbm_cms.base.pagination import paginate
 from erbm_cms.documents.models import AttachedDocument
 from erbm_cms.partners.models import Axis
-from erbm_cms.base.pagination import paginate
 from erbm_cms.publishing.models import PartnerRestrictable
 from erbm_cms.records.visibility import visible_pages
 

@@ -95,14 +95,15 @@ class Partner(index.Indexed, models.Model):
     def __str__(self):
         return self.name
 
-    def clean(self):
-        if self.siret and self.siren and not self.siret.startswith(self.siren):
-            raise ValidationError({"siret": "Le SIRET doit commencer par le SIREN du partenaire."})
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.short_name or self.name)[:80]
         super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.siret and self.siren and not self.siret.startswith(self.siren):
+            raise ValidationError({"siret": "Le SIRET doit commencer par le SIREN du partenaire."})
+
 
 
 class Axis(models.Model):

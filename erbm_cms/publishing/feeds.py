@@ -6,7 +6,6 @@ from django.utils.html import strip_tags
 
 from erbm_cms.deliberations.models import DeliberationPage, PartnerDeliberationsPage
 from erbm_cms.news.models import CommuniquePage, NewsIndexPage
-
 from erbm_cms.records.visibility import public_pages
 
 from .xml_text import SafeAtomFeed, SafeRssFeed

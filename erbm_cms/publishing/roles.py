@@ -11,8 +11,15 @@
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from wagtail.models import (
-    Collection, CollectionViewRestriction, GroupApprovalTask, GroupCollectionPermission, GroupPagePermission,
-    Page, Workflow, WorkflowPage, WorkflowTask,
+    Collection,
+    CollectionViewRestriction,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Page,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
 )
 
 from erbm_cms.deliberations.models import DeliberationIndexPage, PartnerDeliberationsPage

@@ -3,8 +3,8 @@
 import datetime
 import re
 
-from tests.documents import pdf_fixtures
 from tests.browser.conftest import ADMIN_PASSWORD, PARTNER_EMAIL, PARTNER_PASSWORD, REVIEWER, screenshot, sign_in
+from tests.documents import pdf_fixtures
 
 
 def test_a_visitor_searches_from_the_home_page_narrows_and_opens_a_pdf_at_its_page(page, site):
@@ -80,7 +80,7 @@ def test_a_partner_deposits_a_deliberation_the_delegation_approves_it_and_it_is_
     page.set_input_files("#id_file", str(act))
     page.locator("form button[type='submit']").last.click()
     page.wait_for_url(re.compile(r"/admin/documents/"))
-    document_id = page.evaluate("""async () => {
+    document_id = page.evaluate(r"""async () => {
         const r = await fetch('/admin/documents/results/?q=2019-NAV-1');
         const m = (await r.text()).match(/documents\/edit\/(\d+)\//);
         return m ? parseInt(m[1]) : null;

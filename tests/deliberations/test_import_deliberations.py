@@ -130,7 +130,7 @@ def test_a_bad_row_is_reported_with_its_line_and_the_rest_goes_on(tmp_path, acts
         7: "date de la séance : La date de la séance ne peut pas être dans le futur.",
     }
     for line, message in expected.items():
-        assert any(l.startswith(f"ligne {line} : erreur") and message in l for l in out.splitlines()), (line, out)
+        assert any(row.startswith(f"ligne {line} : erreur") and message in row for row in out.splitlines()), (line, out)
     assert "ligne 8 : créée" in out
     assert DeliberationPage.objects.filter(number__startswith="X-").count() == 0
     assert DeliberationPage.objects.filter(number="2019-88").exists()
@@ -150,7 +150,7 @@ def test_a_missing_act_is_a_warning_not_a_loss(tmp_path):
     "content, message",
     [
         (b"", "le fichier est vide"),
-        ("NOM;DATE\r\nx;y\r\n".encode(), "colonnes obligatoires absentes : DELIB_ID, DELIB_DATE"),
+        (b"NOM;DATE\r\nx;y\r\n", "colonnes obligatoires absentes : DELIB_ID, DELIB_DATE"),
         (b"\xff\xfe\x00\x00\x81\x8d\x8f", "encodage inconnu"),
     ],
 )

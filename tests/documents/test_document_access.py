@@ -1,8 +1,8 @@
 """A PDF is served only to those who may see a published record that uses it."""
 
 import pytest
-from django.test import Client
 from django.contrib.auth.models import Group
+from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from tests.search import records

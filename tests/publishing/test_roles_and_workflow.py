@@ -137,6 +137,7 @@ def test_the_reviewer_can_request_changes(client, partner_editor, reviewer):
 
 def test_scheduled_publication_and_expiry_run_by_publish_scheduled(client):
     from django.utils import timezone
+
     from tests.search import records
 
     page = records.deliberation("Chevalement programmé", live=False)

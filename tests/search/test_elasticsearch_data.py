@@ -11,7 +11,7 @@ from search.entries import build_entry
 from search.query import parse_params
 from tests.search import records
 
-NOW = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)
+NOW = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
 
 
 def test_the_index_analyzer_is_generated_from_the_one_declaration():

@@ -9,7 +9,6 @@ appear nowhere. Partner B, and the reviewer, still see them where they should.
 from html import unescape
 
 import pytest
-from django.urls import reverse
 from wagtail.models import Page, Workflow
 
 from erbm_cms.deliberations.models import PartnerDeliberationsPage

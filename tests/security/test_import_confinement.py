@@ -8,11 +8,11 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from erbm_cms.deliberations.models import DeliberationPage
+from erbm_cms.deliberations.scdl import COLUMNS
 from erbm_cms.demo.pdf import render_pdf
 from erbm_cms.documents.confinement import PathRefused, resolve_inside
 from erbm_cms.documents.importing import sha256_of_path
 from erbm_cms.documents.models import ArchiveDocument, StagedFile
-from erbm_cms.deliberations.scdl import COLUMNS
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def import_rows(tmp_path, acts, rows):
 
 
 def line_of(out, line):
-    return next(l for l in out.splitlines() if l.startswith(f"ligne {line} :"))
+    return next(row for row in out.splitlines() if row.startswith(f"ligne {line} :"))
 
 
 def assert_secret_never_imported(secret):

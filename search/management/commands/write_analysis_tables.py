@@ -1,6 +1,4 @@
-import json
 import pprint
-import sys
 import uuid
 from pathlib import Path
 
