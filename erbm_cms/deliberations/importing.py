@@ -4,7 +4,6 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -18,9 +17,16 @@ from erbm_cms.documents.importing import collection_named, prepare_file
 from erbm_cms.partners.models import Partner
 
 from .models import DeliberatingBody, DeliberationPage, PartnerDeliberationsPage
-from .scdl import ACTES_TRANSMISSION_PATTERN, PARTNER_COLUMNS, PREF_ID_PATTERN, REQUIRED_FOR_IMPORT, comparable_name
+from .scdl import (
+    ACTES_TRANSMISSION_PATTERN,
+    PARTNER_COLUMNS,
+    PREF_ID_PATTERN,
+    REQUIRED_FOR_IMPORT,
+    InvalidCell,
+    comparable_name,
+    read_fields,
+)
 
-DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
 ACTS_COLLECTION = "Actes importés"
 
 
@@ -97,27 +103,6 @@ class PartnerDirectory:
                 "ne correspondent à aucun des 12 partenaires"
             )
         return partner
-
-
-def parse_date(value, column, required=False):
-    if not value:
-        if required:
-            raise BadRow(f"{column} est vide")
-        return None
-    for pattern in DATE_FORMATS:
-        try:
-            return datetime.strptime(value, pattern).date()
-        except ValueError:
-            continue
-    raise BadRow(f"{column} « {value} » n'est pas une date (AAAA-MM-JJ attendu)")
-
-
-def parse_count(value, column):
-    if value == "":
-        return None
-    if not re.fullmatch(r"\d+", value):
-        raise BadRow(f"{column} « {value} » n'est pas un nombre entier positif")
-    return int(value)
 
 
 def act_names(row):
@@ -239,22 +224,16 @@ class DeliberationImporter:
         section = PartnerDeliberationsPage.objects.filter(partner=partner).first()
         if section is None:
             raise BadRow(f"{partner.name} n'a pas de rubrique de délibérations sur le site")
+        try:
+            fields = read_fields(row)
+        except InvalidCell as error:
+            raise BadRow(str(error)) from error
         page = DeliberationPage(
-            title=row["DELIB_OBJET"],
+            **fields,
             partner=partner,
             deliberating_body=DeliberatingBody.usual_for(partner.kind),
-            session_date=parse_date(row["DELIB_DATE"], "DELIB_DATE", required=True),
-            number=number,
             actes_code=row["DELIB_MATIERE_CODE"],
-            prefecture_date=parse_date(row.get("PREF_DATE", ""), "PREF_DATE"),
             **legality_control_ids(row.get("PREF_ID", ""), warnings),
-            budget_year=parse_count(row.get("BUDGET_ANNEE", ""), "BUDGET_ANNEE"),
-            budget_name=row.get("BUDGET_NOM", ""),
-            members_in_office=parse_count(row.get("VOTE_EFFECTIF", ""), "VOTE_EFFECTIF"),
-            members_present=parse_count(row.get("VOTE_REEL", ""), "VOTE_REEL"),
-            votes_for=parse_count(row.get("VOTE_POUR", ""), "VOTE_POUR"),
-            votes_against=parse_count(row.get("VOTE_CONTRE", ""), "VOTE_CONTRE"),
-            abstentions=parse_count(row.get("VOTE_ABSTENTION", ""), "VOTE_ABSTENTION"),
         )
         if not page.title:
             raise BadRow("DELIB_OBJET est vide")

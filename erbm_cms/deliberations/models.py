@@ -3,7 +3,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils import timezone
 from django.utils.http import urlencode
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
@@ -15,6 +14,7 @@ from erbm_cms.base.pagination import paginate
 from erbm_cms.documents.choosing import AttachableDocumentsPageForm
 from erbm_cms.documents.models import AttachedDocument
 from erbm_cms.publishing.models import PartnerRestrictable
+from erbm_cms.records.dates import in_the_future
 from erbm_cms.records.visibility import visible_pages
 
 from . import actes, scdl
@@ -261,7 +261,7 @@ class DeliberationPage(PartnerRestrictable, Page):
     def clean(self):
         super().clean()
         errors = {}
-        if self.session_date and self.session_date > timezone.localdate():
+        if in_the_future(self.session_date):
             errors["session_date"] = "La date de la séance ne peut pas être dans le futur."
         if self.prefecture_date and self.session_date and self.prefecture_date < self.session_date:
             errors["prefecture_date"] = "La transmission en préfecture ne peut pas précéder la séance."

@@ -7,7 +7,7 @@ from erbm_cms.records.visibility import public_pages
 
 from . import actes
 from .models import DeliberationPage
-from .scdl import COLUMNS
+from .scdl import COLUMNS, write_fields
 
 SCHEMA_FILE = "scdl-deliberations-2.1.5.schema.json"
 
@@ -29,24 +29,13 @@ def deliberations(partner=None):
 
 def row(page, absolute):
     code, name = scdl_subject(page.actes_code)
-    count = lambda value: "" if value is None else str(value)  # noqa: E731
     return {
+        **write_fields(page),
         "COLL_NOM": page.partner.name,
         "COLL_SIRET": page.partner.siret,
-        "DELIB_ID": page.number,
-        "DELIB_DATE": page.session_date.isoformat(),
         "DELIB_MATIERE_CODE": code,
         "DELIB_MATIERE_NOM": name,
-        "DELIB_OBJET": page.title,
-        "BUDGET_ANNEE": count(page.budget_year),
-        "BUDGET_NOM": page.budget_name,
         "PREF_ID": page.prefecture_id,
-        "PREF_DATE": page.prefecture_date.isoformat() if page.prefecture_date else "",
-        "VOTE_EFFECTIF": count(page.members_in_office),
-        "VOTE_REEL": count(page.members_present),
-        "VOTE_POUR": count(page.votes_for),
-        "VOTE_CONTRE": count(page.votes_against),
-        "VOTE_ABSTENTION": count(page.abstentions),
         "DELIB_URL": absolute(page.act_document.url) if page.act_document else "",
     }
 

@@ -1,7 +1,14 @@
-"""The SCDL « Délibérations » format (schema.data.gouv.fr, scdl/deliberations): columns and values."""
+"""The SCDL « Délibérations » format (schema.data.gouv.fr, scdl/deliberations): columns and values.
+
+`FIELD_COLUMNS` maps the columns that hold one field of a deliberation page, read by the
+import (`read_fields`) and written by the export (`write_fields`); the columns that need more
+(partner, subject, PREF_ID, act URL) are handled beside them in `importing` and `opendata`.
+"""
 
 import re
-import unicodedata
+from datetime import datetime
+
+from search.analysis import fold
 
 COLUMNS = [
     "COLL_NOM", "COLL_SIRET", "DELIB_ID", "DELIB_DATE", "DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM",
@@ -22,8 +29,72 @@ PREF_ID_PATTERN = rf"^(?:PREF{DEPARTEMENT}|SPREF{DEPARTEMENT}[0-9]|SGAR{DEPARTEM
 ACTES_TRANSMISSION_PATTERN = r"^[0-9]{3}-[0-9]{9}-[0-9]{8}-[^-\s]+-[A-Z]{2}$"
 
 
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
+TEXT, DATE, REQUIRED_DATE, COUNT = "text", "date", "required date", "count"
+
+# Column -> (field of DeliberationPage, kind of value).
+FIELD_COLUMNS = {
+    "DELIB_OBJET": ("title", TEXT),
+    "DELIB_DATE": ("session_date", REQUIRED_DATE),
+    "DELIB_ID": ("number", TEXT),
+    "PREF_DATE": ("prefecture_date", DATE),
+    "BUDGET_ANNEE": ("budget_year", COUNT),
+    "BUDGET_NOM": ("budget_name", TEXT),
+    "VOTE_EFFECTIF": ("members_in_office", COUNT),
+    "VOTE_REEL": ("members_present", COUNT),
+    "VOTE_POUR": ("votes_for", COUNT),
+    "VOTE_CONTRE": ("votes_against", COUNT),
+    "VOTE_ABSTENTION": ("abstentions", COUNT),
+}
+
+
+class InvalidCell(ValueError):
+    """A cell whose value the column cannot hold; the message says why, in French."""
+
+
+def read_date(value, column, required=False):
+    if not value:
+        if required:
+            raise InvalidCell(f"{column} est vide")
+        return None
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise InvalidCell(f"{column} « {value} » n'est pas une date (AAAA-MM-JJ attendu)")
+
+
+def read_count(value, column):
+    if value == "":
+        return None
+    if not re.fullmatch(r"\d+", value):
+        raise InvalidCell(f"{column} « {value} » n'est pas un nombre entier positif")
+    return int(value)
+
+
+def read_fields(row):
+    """{field: value} of the columns of FIELD_COLUMNS in the row (a dict of stripped cells)."""
+    fields = {}
+    for column, (name, kind) in FIELD_COLUMNS.items():
+        value = row.get(column, "")
+        if kind in (DATE, REQUIRED_DATE):
+            value = read_date(value, column, required=kind == REQUIRED_DATE)
+        elif kind == COUNT:
+            value = read_count(value, column)
+        fields[name] = value
+    return fields
+
+
+def write_fields(page):
+    """{column: cell} of the columns of FIELD_COLUMNS for a deliberation page: ISO dates, empty for none."""
+    cells = {}
+    for column, (name, _) in FIELD_COLUMNS.items():
+        value = getattr(page, name)
+        cells[column] = "" if value is None else value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return cells
+
+
 def comparable_name(name):
     """A collectivity name for matching: no case, no accents, no punctuation."""
-    decomposed = unicodedata.normalize("NFKD", name or "")
-    ascii_only = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", ascii_only.lower()).split())
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(name or "")).split())

@@ -4,10 +4,11 @@ import json
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from wagtail.models import Collection, Page, Site
+from wagtail.models import Page, Site
 
 from erbm_cms.base.models import ContentPage
 from erbm_cms.deliberations.models import DeliberationIndexPage, DeliberationPage, PartnerDeliberationsPage
+from erbm_cms.documents.collections import collection_named
 from erbm_cms.documents.models import ArchiveDocument
 from erbm_cms.engagement.models import EngagementPage
 from erbm_cms.home.models import HomePage
@@ -119,17 +120,13 @@ class DemoLoader:
         return page, True
 
     def demo_collection(self):
-        root = Collection.get_first_root_node()
-        collection = root.get_children().filter(name=DEMO_COLLECTION).first()
-        return collection or root.add_child(name=DEMO_COLLECTION)
+        return collection_named(DEMO_COLLECTION)
 
     def document(self, title, filename, pdf_bytes):
         document = ArchiveDocument.objects.filter(title=title, collection=self.collection).first()
         if document is None:
             document = ArchiveDocument(title=title, collection=self.collection)
-            document.file.save(filename, ContentFile(pdf_bytes), save=False)
-            document._set_document_file_metadata()
-            document.save()
+            document.save_with_file(filename, ContentFile(pdf_bytes))
             self.created += 1
         return document
 

@@ -1,16 +1,15 @@
 """Import PDF files into the archive, keeping every file, duplicates detected by hash."""
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.files import File
 from django.db import transaction
-from wagtail.models import Collection
 
 from . import staging
-from .models import HASH_CHUNK, ArchiveDocument
+from .fingerprint import sha256_of
+from .models import ArchiveDocument
 from .validators import validate_pdf_content
 
 IMPORT_COLLECTION = "Import"
@@ -21,19 +20,6 @@ class ImportedFile:
     path: Path
     document: ArchiveDocument
     created: bool
-
-
-def sha256_of_path(path):
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
-def collection_named(name):
-    root = Collection.get_first_root_node()
-    return root.get_children().filter(name=name).first() or root.add_child(name=name)
 
 
 def title_from_filename(path):
@@ -85,10 +71,7 @@ def prepare_file(path, require_pdf=True, opener=open):
     with opener(path, "rb") as handle:
         if require_pdf:
             validate_pdf_content(handle)
-        digest = hashlib.sha256()
-        for chunk in iter(lambda: handle.read(HASH_CHUNK), b""):
-            digest.update(chunk)
-        existing = ArchiveDocument.objects.filter(sha256=digest.hexdigest()).order_by("pk").first()
+        existing = ArchiveDocument.objects.filter(sha256=sha256_of(handle)).order_by("pk").first()
         if existing is not None:
             return PreparedFile(Path(path), existing=existing)
         handle.seek(0)

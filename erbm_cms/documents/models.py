@@ -1,4 +1,3 @@
-import hashlib
 from contextlib import contextmanager
 from contextvars import ContextVar
 
@@ -9,9 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 from wagtail.models import Orderable
 
+from .fingerprint import sha256_of
 from .validators import validate_pdf_content
-
-HASH_CHUNK = 1024 * 1024
 
 # While set (see `deferred_extraction`), new documents wait in this list instead
 # of having their extraction enqueued one by one.
@@ -27,17 +25,6 @@ def deferred_extraction():
         yield pending
     finally:
         _deferred_extractions.reset(token)
-
-
-def file_sha256(file):
-    position = file.tell() if hasattr(file, "tell") else None
-    file.seek(0)
-    digest = hashlib.sha256()
-    for chunk in iter(lambda: file.read(HASH_CHUNK), b""):
-        digest.update(chunk)
-    if position is not None:
-        file.seek(position)
-    return digest.hexdigest()
 
 
 class ExtractionStatus(models.TextChoices):
@@ -120,8 +107,8 @@ class ArchiveDocument(AbstractDocument):
     def compute_sha256(self):
         if getattr(self.file, "_committed", True):
             with self.open_file() as handle:
-                return file_sha256(handle)
-        return file_sha256(self.file)
+                return sha256_of(handle)
+        return sha256_of(self.file)
 
     def save(self, *args, **kwargs):
         needs_extraction = self._state.adding or not getattr(self.file, "_committed", True)
@@ -141,6 +128,18 @@ class ArchiveDocument(AbstractDocument):
                 from .tasks import extract_document_text
 
                 extract_document_text.enqueue(self.pk)
+
+    def save_with_file(self, name, content=None):
+        """Save this new document with its file: `content` written to storage as `name`, or the stored file `name`."""
+        if content is None:
+            self.file.name = name
+            self.file._committed = True
+        else:
+            self.file.save(name, content, save=False)
+        # Wagtail's own upload form fills in the size and hash this way.
+        self._set_document_file_metadata()
+        self.save()
+        return self
 
     @property
     def has_text(self):

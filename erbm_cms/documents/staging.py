@@ -68,10 +68,7 @@ def stage(source, filename):
 
 def adopt(record, document):
     """Give the staged file to `document` (unsaved) and drop the record, in the caller's transaction."""
-    document.file.name = record.name
-    document.file._committed = True
-    document._set_document_file_metadata()
-    document.save()
+    document.save_with_file(record.name)
     StagedFile.objects.filter(pk=record.pk).delete()
     return document
 

@@ -1,12 +1,6 @@
 from django.core.exceptions import ValidationError
 
-# The PDF header may be preceded by junk; readers accept it within the first KiB.
-PDF_SIGNATURE = b"%PDF-"
-PDF_HEADER_WINDOW = 1024
-
-
-def looks_like_pdf(head):
-    return PDF_SIGNATURE in head[:PDF_HEADER_WINDOW]
+from .extraction.engine import PDF_HEADER_WINDOW, looks_like_pdf
 
 
 def validate_pdf_content(file):

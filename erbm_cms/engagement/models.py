@@ -1,7 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
@@ -9,6 +8,7 @@ from wagtail.search import index
 
 from erbm_cms.base.models import body_field, source_field
 from erbm_cms.publishing.models import PartnerRestrictable
+from erbm_cms.records.dates import in_the_future
 
 
 class EngagementPage(PartnerRestrictable, Page):
@@ -50,5 +50,5 @@ class EngagementPage(PartnerRestrictable, Page):
 
     def clean(self):
         super().clean()
-        if self.signing_date and self.signing_date > timezone.localdate():
+        if in_the_future(self.signing_date):
             raise ValidationError({"signing_date": "La date de signature ne peut pas être dans le futur."})

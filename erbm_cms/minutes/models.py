@@ -12,6 +12,7 @@ from wagtail.search import index
 from erbm_cms.base.blocks import RICH_TEXT_FEATURES
 from erbm_cms.base.pagination import paginate
 from erbm_cms.publishing.models import PartnerRestrictable
+from erbm_cms.records.dates import in_the_future
 from erbm_cms.records.visibility import visible_pages
 
 MINUTES_PER_PAGE = 20
@@ -153,7 +154,7 @@ class MinutesPage(PartnerRestrictable, Page):
     def clean(self):
         super().clean()
         errors = {}
-        if not self.is_planned and self.meeting_date and self.meeting_date > timezone.localdate():
+        if not self.is_planned and in_the_future(self.meeting_date):
             errors["meeting_date"] = (
                 "Un comité tenu ne peut pas être daté dans le futur : pour annoncer un comité, "
                 "choisissez l'état « à venir »."

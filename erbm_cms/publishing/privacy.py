@@ -6,14 +6,14 @@ edit and choose a document in the admin.
 
 from wagtail.models import Collection, PageViewRestriction
 
+from erbm_cms.documents.collections import collection_named
 from erbm_cms.documents.usage import attached_documents, pages_using
 
 from .roles import RESTRICTED_COLLECTION, partner_collection_name, reader_groups
 
 
 def restricted_collection():
-    root = Collection.get_first_root_node()
-    return root.get_children().filter(name=RESTRICTED_COLLECTION).first() or root.add_child(name=RESTRICTED_COLLECTION)
+    return collection_named(RESTRICTED_COLLECTION)
 
 
 def public_collection_for(page):

@@ -23,6 +23,7 @@ from wagtail.models import (
 )
 
 from erbm_cms.deliberations.models import DeliberationIndexPage, PartnerDeliberationsPage
+from erbm_cms.documents.collections import collection_named
 from erbm_cms.home.models import HomePage
 from erbm_cms.news.models import NewsIndexPage
 from erbm_cms.partners.models import Partner
@@ -68,11 +69,6 @@ def _grant_collection(group, collection, codenames):
         GroupCollectionPermission.objects.get_or_create(group=group, collection=collection, permission=_permission(codename))
 
 
-def _child_collection(name):
-    root = Collection.get_first_root_node()
-    return root.get_children().filter(name=name).first() or root.add_child(name=name)
-
-
 def _group(name):
     group, _ = Group.objects.get_or_create(name=name)
     group.permissions.add(_permission("access_admin", "wagtailadmin"))
@@ -104,10 +100,10 @@ def setup_roles():
     for section in PartnerDeliberationsPage.objects.select_related("partner"):
         group = _group(partner_group_name(section.partner))
         _grant_pages(group, section, ["add", "change"])
-        _grant_collection(group, _child_collection(partner_collection_name(section.partner)), DOCUMENT_PERMISSIONS)
+        _grant_collection(group, collection_named(partner_collection_name(section.partner)), DOCUMENT_PERMISSIONS)
         partner_groups[section.partner.slug] = group
 
-    restricted = _child_collection(RESTRICTED_COLLECTION)
+    restricted = collection_named(RESTRICTED_COLLECTION)
     restriction, _ = CollectionViewRestriction.objects.get_or_create(
         collection=restricted, restriction_type=CollectionViewRestriction.GROUPS)
     restriction.groups.set(reader_groups())

@@ -11,7 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from erbm_cms.documents.extraction import recognition
-from erbm_cms.documents.importing import sha256_of_path
+from erbm_cms.documents.fingerprint import sha256_of_path
 from erbm_cms.documents.models import ArchiveDocument
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "pdf"

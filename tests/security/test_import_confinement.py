@@ -11,7 +11,7 @@ from erbm_cms.deliberations.models import DeliberationPage
 from erbm_cms.deliberations.scdl import COLUMNS
 from erbm_cms.demo.pdf import render_pdf
 from erbm_cms.documents.confinement import PathRefused, resolve_inside
-from erbm_cms.documents.importing import sha256_of_path
+from erbm_cms.documents.fingerprint import sha256_of_path
 from erbm_cms.documents.models import ArchiveDocument, StagedFile
 
 pytestmark = pytest.mark.django_db

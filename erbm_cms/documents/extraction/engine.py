@@ -20,8 +20,14 @@ REASON_ENCRYPTED = "PDF protégé par un mot de passe"
 REASON_NO_TEXT = "aucun texte : document numérisé ou composé d'images"
 REASON_EMPTY_FILE = "fichier PDF illisible : le fichier est vide"
 REASON_NOT_PDF = "ce fichier n'est pas un PDF : son contenu ne commence pas par l'en-tête « %PDF- »"
+# The PDF header may be preceded by junk; readers accept it within the first KiB.
 PDF_SIGNATURE = b"%PDF-"
 PDF_HEADER_WINDOW = 1024
+
+
+def looks_like_pdf(head):
+    """Whether the first bytes of a file carry the PDF header."""
+    return PDF_SIGNATURE in head[:PDF_HEADER_WINDOW]
 
 
 class PasswordRequired(Exception):
@@ -89,7 +95,7 @@ def extract(path):
     if os.path.getsize(path) == 0:
         return result(FAILED, REASON_EMPTY_FILE)
     with open(path, "rb") as handle:
-        if PDF_SIGNATURE not in handle.read(PDF_HEADER_WINDOW):
+        if not looks_like_pdf(handle.read(PDF_HEADER_WINDOW)):
             return result(FAILED, REASON_NOT_PDF)
     encrypted = False
     first_error = None
