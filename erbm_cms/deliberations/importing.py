@@ -12,8 +12,9 @@ from django.db import transaction
 
 from erbm_cms.base.csv_safety import restore
 from erbm_cms.base.locking import retry_when_locked
+from erbm_cms.documents.collections import collection_named
 from erbm_cms.documents.confinement import PathRefused, open_inside, resolve_inside
-from erbm_cms.documents.importing import collection_named, prepare_file
+from erbm_cms.documents.importing import prepare_file
 from erbm_cms.partners.models import Partner
 
 from .models import DeliberatingBody, DeliberationPage, PartnerDeliberationsPage

@@ -6,7 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 from erbm_cms.base.progress import ProgressBar
 from erbm_cms.documents import staging
 from erbm_cms.documents.bulk_extraction import default_jobs, extract_all
-from erbm_cms.documents.importing import IMPORT_COLLECTION, collection_named, find_pdf_files, import_file
+from erbm_cms.documents.collections import collection_named
+from erbm_cms.documents.importing import IMPORT_COLLECTION, find_pdf_files, import_file
 from erbm_cms.documents.models import ExtractionStatus, deferred_extraction
 
 STATUS_LABELS = dict(ExtractionStatus.choices)
