@@ -47,6 +47,3 @@ if settings.DEBUG:
     urlpatterns += staticfiles_urlpatterns()
 
 urlpatterns += [path("", include(wagtail_urls))]
-
-handler404 = "erbm_cms.base.views.page_not_found"
-handler500 = "erbm_cms.base.views.server_error"

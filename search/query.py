@@ -5,14 +5,17 @@
     -charbon               records without the word
     logement OR habitat    either word
 
-Parameters are checked here; a bad one raises `InvalidParameter` with the name
-of the field and a message in French, which the views turn into a 400 answer.
+Parameters are checked by `SearchForm`; a bad one raises `InvalidParameter` with the
+name of the field and a message in French, which the views turn into a 400 answer.
 """
 
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
+
+from django import forms
+from django.core.exceptions import ValidationError
 
 from .analysis import terms
 
@@ -142,30 +145,90 @@ class SearchParams:
         return {key: value for key, value in values.items() if value not in ("", None)}
 
 
-def _integer(params, name, low, high, label):
-    raw = params.get(name, "").strip()
-    if raw == "":
-        return None
-    if not re.fullmatch(r"\d{1,9}", raw):
-        raise InvalidParameter(name, f"{label} doit être un nombre entier, pas « {raw[:40]} ».")
-    value = int(raw)
-    if not low <= value <= high:
-        raise InvalidParameter(name, f"{label} doit être compris entre {low} et {high}.")
-    return value
+class BoundedIntegerField(forms.IntegerField):
+    """An integer written with at most nine digits, between two bounds, named in the messages."""
+
+    def __init__(self, label, low, high):
+        between = f"{label} doit être compris entre {low} et {high}."
+        super().__init__(required=False, min_value=low, max_value=high, label=label,
+                         error_messages={"min_value": between, "max_value": between})
+
+    def to_python(self, value):
+        value = (value or "").strip()
+        if value == "":
+            return None
+        if not re.fullmatch(r"\d{1,9}", value):
+            raise ValidationError(f"{self.label} doit être un nombre entier, pas « {value[:40]} ».", code="invalid")
+        return int(value)
 
 
-def _date(params, name, label):
-    raw = params.get(name, "").strip()
-    if raw == "":
-        return None
-    try:
-        return date.fromisoformat(raw) if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw) else _bad_date(name, raw, label)
-    except ValueError:
-        return _bad_date(name, raw, label)
+class IsoDateField(forms.DateField):
+    """A date written AAAA-MM-JJ, and only so."""
+
+    def __init__(self, label):
+        super().__init__(required=False, label=label)
+
+    def to_python(self, value):
+        value = (value or "").strip()
+        if value == "":
+            return None
+        try:
+            if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                return date.fromisoformat(value)
+        except ValueError:
+            pass
+        raise ValidationError(f"{self.label} doit être une date au format AAAA-MM-JJ, pas « {value[:40]} ».", code="invalid")
 
 
-def _bad_date(name, raw, label):
-    raise InvalidParameter(name, f"{label} doit être une date au format AAAA-MM-JJ, pas « {raw[:40]} ».")
+class ChoiceField(forms.ChoiceField):
+    """A choice among a few words, blanks around it ignored."""
+
+    def to_python(self, value):
+        return super().to_python(value).strip()
+
+
+class SearchForm(forms.Form):
+    # The field names are the URL's parameters (French, as the public sees them).
+    q = forms.CharField(required=False, strip=False)
+    type = ChoiceField(
+        required=False, choices=list(KINDS.items()),
+        error_messages={"invalid_choice": f"Type inconnu « %(value).40s » : choisissez parmi {', '.join(KINDS)}."},
+    )
+    partenaire = forms.CharField(required=False)
+    tri = ChoiceField(
+        required=False, choices=[(sort, sort) for sort in SORTS],
+        error_messages={"invalid_choice": "Le tri se fait par « pertinence » ou par « date »."},
+    )
+    du = IsoDateField("La date de début")
+    au = IsoDateField("La date de fin")
+    annee = BoundedIntegerField("L'année", 1900, 2100)
+    axe = BoundedIntegerField("L'axe", 1, 99)
+    page = BoundedIntegerField("Le numéro de page", 1, MAX_PAGE)
+
+    def __init__(self, data, known_partners=None):
+        super().__init__(data)
+        if known_partners is not None:
+            self.fields["partenaire"] = ChoiceField(
+                required=False, choices=[(slug, slug) for slug in sorted(known_partners)],
+                error_messages={"invalid_choice": "Partenaire inconnu « %(value).40s »."},
+            )
+
+    def clean_q(self):
+        try:
+            return parse_query(self.cleaned_data["q"])
+        except InvalidParameter as error:
+            raise ValidationError(error.message, code="invalid") from error
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("du") and cleaned.get("au") and cleaned["du"] > cleaned["au"]:
+            self.add_error("au", "La date de fin précède la date de début.")
+        return cleaned
+
+    def first_error(self):
+        """InvalidParameter for the first field in error."""
+        name = next(name for name in self.fields if name in self.errors)
+        return InvalidParameter(name, self.errors[name][0])
 
 
 def parse_params(params, known_partners=None, synonyms=True):
@@ -173,28 +236,17 @@ def parse_params(params, known_partners=None, synonyms=True):
     for name, value in params.items():
         if isinstance(value, str) and len(value) > MAX_QUERY_LENGTH and name != "q":
             raise InvalidParameter(name, "Valeur trop longue.")
-    query = parse_query(params.get("q", ""))
+    form = SearchForm(params, known_partners)
+    if not form.is_valid():
+        raise form.first_error()
+    values = form.cleaned_data
+    query = values["q"]
     if synonyms:
         from .synonyms import expand  # reads the editors' list (models): not at import time
 
         query = expand(query)
-    kind = params.get("type", "").strip()
-    if kind and kind not in KINDS:
-        raise InvalidParameter("type", f"Type inconnu « {kind[:40]} » : choisissez parmi {', '.join(KINDS)}.")
-    partner = params.get("partenaire", "").strip()
-    if partner and known_partners is not None and partner not in known_partners:
-        raise InvalidParameter("partenaire", f"Partenaire inconnu « {partner[:40]} ».")
-    sort = params.get("tri", "").strip() or "pertinence"
-    if sort not in SORTS:
-        raise InvalidParameter("tri", "Le tri se fait par « pertinence » ou par « date ».")
-    date_from = _date(params, "du", "La date de début")
-    date_to = _date(params, "au", "La date de fin")
-    if date_from and date_to and date_from > date_to:
-        raise InvalidParameter("au", "La date de fin précède la date de début.")
     return SearchParams(
-        query=query, kind=kind, partner=partner,
-        year=_integer(params, "annee", 1900, 2100, "L'année"),
-        axis=_integer(params, "axe", 1, 99, "L'axe"),
-        date_from=date_from, date_to=date_to, sort=sort,
-        page=_integer(params, "page", 1, MAX_PAGE, "Le numéro de page") or 1,
+        query=query, kind=values["type"], partner=values["partenaire"],
+        year=values["annee"], axis=values["axe"], date_from=values["du"], date_to=values["au"],
+        sort=values["tri"] or "pertinence", page=values["page"] or 1,
     )

@@ -2,7 +2,7 @@
 
 from django_otp import user_has_device
 
-from erbm_cms.publishing.roles import EDITORS, REVIEWERS
+from erbm_cms.records.groups import EDITORS, REVIEWERS
 
 DELEGATION_GROUPS = (EDITORS, REVIEWERS)
 

@@ -1,5 +1,6 @@
 """Copying pages in the admin: a deliberation's number is unique for its partner, so no copy of it can be saved."""
 
+from django.apps import apps
 from wagtail.admin.forms.pages import CopyForm
 
 
@@ -8,7 +9,8 @@ class DeliberationSafeCopyForm(CopyForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        from .models import DeliberationPage
+        # By name: the page models use this form, so this module cannot import them.
+        DeliberationPage = apps.get_model("deliberations", "DeliberationPage")  # noqa: N806
 
         subtree = self.page.get_descendants(inclusive=True) if cleaned_data.get("copy_subpages") else None
         if isinstance(self.page.specific_deferred, DeliberationPage):

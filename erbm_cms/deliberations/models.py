@@ -255,8 +255,8 @@ class DeliberationPage(PartnerRestrictable, Page):
         return self.votes_for is not None
 
     def validate_constraints(self, exclude=None):
-        # clean() reports a duplicate number with a clerk's wording.
-        pass
+        # clean() reports a duplicate number with a clerk's wording; every other constraint is checked as usual.
+        super().validate_constraints(exclude={*(exclude or ()), "number"})
 
     def clean(self):
         super().clean()

@@ -20,18 +20,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.permissions import policy_registry
 
+from erbm_cms.records.groups import is_delegation
 from erbm_cms.records.visibility import referenced_by, visible_files
 
 REFUSED = (
     "Vous ne pouvez pas joindre ce document : il n'est ni dans la collection de votre partenaire, "
     "ni publié, ni déjà utilisé par une de vos pages."
 )
-
-
-def is_delegation(user):
-    from erbm_cms.publishing.roles import EDITORS, REVIEWERS
-
-    return user.is_superuser or user.groups.filter(name__in=[EDITORS, REVIEWERS]).exists()
 
 
 def choosable_documents(user, queryset=None):

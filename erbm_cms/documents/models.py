@@ -1,5 +1,6 @@
+import shutil
+import tempfile
 from contextlib import contextmanager
-from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -8,23 +9,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 from wagtail.models import Orderable
 
+from .choosing import choosable_documents
 from .fingerprint import sha256_of
 from .validators import validate_pdf_content
-
-# While set (see `deferred_extraction`), new documents wait in this list instead
-# of having their extraction enqueued one by one.
-_deferred_extractions = ContextVar("deferred_extractions", default=None)
-
-
-@contextmanager
-def deferred_extraction():
-    """Collect the documents saved in the block, for a bulk command to extract them in parallel."""
-    pending = []
-    token = _deferred_extractions.set(pending)
-    try:
-        yield pending
-    finally:
-        _deferred_extractions.reset(token)
 
 
 class ExtractionStatus(models.TextChoices):
@@ -88,8 +75,6 @@ class ArchiveDocument(AbstractDocument):
 
     def duplicate_message(self, duplicate):
         """Name the existing document only to an uploader who may choose it (never another partner's)."""
-        from .choosing import choosable_documents
-
         uploader = getattr(self, "acting_user", None) or self.uploaded_by_user
         if uploader is not None and not choosable_documents(uploader).filter(pk=duplicate.pk).exists():
             return ("Ce fichier a déjà été déposé, dans une collection à laquelle vous n'avez pas accès : "
@@ -119,15 +104,9 @@ class ArchiveDocument(AbstractDocument):
             self.extraction_reason = ""
             self.page_count = None
             self.ocr_page_count = 0
+        # Read by the post_save receiver that queues the extraction (queueing.queue_extraction).
+        self.extraction_due = needs_extraction and bool(self.file)
         super().save(*args, **kwargs)
-        if needs_extraction and self.file:
-            pending = _deferred_extractions.get()
-            if pending is not None:
-                pending.append(self)
-            else:
-                from .tasks import extract_document_text
-
-                extract_document_text.enqueue(self.pk)
 
     def save_with_file(self, name, content=None):
         """Save this new document with its file: `content` written to storage as `name`, or the stored file `name`."""
@@ -140,6 +119,17 @@ class ArchiveDocument(AbstractDocument):
         self._set_document_file_metadata()
         self.save()
         return self
+
+    @contextmanager
+    def local_path(self):
+        """A filesystem path to the file, copied locally if the storage is remote (for the extraction sandbox)."""
+        if self.is_stored_locally():
+            yield self.file.path
+            return
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as copy, self.open_file() as source:
+            shutil.copyfileobj(source, copy)
+            copy.flush()
+            yield copy.name
 
     @property
     def has_text(self):

@@ -5,16 +5,10 @@ boundary between partners explicit (edit, history, revisions, comparison,
 preview, copy, move... of another partner's deliberations).
 """
 
-from django.http import HttpResponseForbidden
-from django.utils.html import escape
+from django.core.exceptions import PermissionDenied
 from wagtail.models import Page
 
 PAGE_ID_ARGUMENTS = ("page_id", "pk", "page_to_move_id")
-REFUSAL = (
-    "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Accès refusé</title></head>"
-    "<body><main><h1>Accès refusé</h1><p>{message}</p><p><a href=\"/admin/\">Retour à l'espace de gestion</a></p>"
-    "</main></body></html>"
-)
 
 
 class PagePermissionMiddleware:
@@ -39,5 +33,5 @@ class PagePermissionMiddleware:
         permissions = page.permissions_for_user(request.user)
         if permissions.can_edit() or permissions.can_publish() or permissions.can_add_subpage():
             return None
-        message = escape("Cette page ne relève pas de votre espace : vous n'avez aucun droit sur elle.")
-        return HttpResponseForbidden(REFUSAL.format(message=message))
+        # Django answers with the 403.html template, which shows this message.
+        raise PermissionDenied("Cette page ne relève pas de votre espace : vous n'avez aucun droit sur elle.")

@@ -8,8 +8,7 @@ from wagtail.models import Collection, PageViewRestriction
 
 from erbm_cms.documents.collections import collection_named
 from erbm_cms.documents.usage import attached_documents, pages_using
-
-from .roles import RESTRICTED_COLLECTION, partner_collection_name, reader_groups
+from erbm_cms.records.groups import RESTRICTED_COLLECTION, partner_collection_name, reader_groups
 
 
 def restricted_collection():

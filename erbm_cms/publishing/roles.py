@@ -26,29 +26,19 @@ from erbm_cms.deliberations.models import DeliberationIndexPage, PartnerDelibera
 from erbm_cms.documents.collections import collection_named
 from erbm_cms.home.models import HomePage
 from erbm_cms.news.models import NewsIndexPage
-from erbm_cms.partners.models import Partner
+from erbm_cms.records.groups import (
+    EDITORS,
+    RESTRICTED_COLLECTION,
+    REVIEWERS,
+    partner_collection_name,
+    partner_group_name,
+    reader_groups,
+)
 
-EDITORS = "Délégation — rédaction"
-REVIEWERS = "Délégation — validation"
-PARTNER_PREFIX = "Partenaire — "
 WORKFLOW = "Validation par la délégation"
-RESTRICTED_COLLECTION = "Documents réservés aux partenaires"
 # Wagtail checks document rights against its own Document model (wagtaildocs), whatever the custom model.
 DOCUMENT_PERMISSIONS = ["add_document", "change_document", "choose_document"]
 IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image"]
-
-
-def partner_group_name(partner):
-    return f"{PARTNER_PREFIX}{partner.short_name}"[:150]
-
-
-def partner_collection_name(partner):
-    return f"Documents — {partner.short_name}"[:255]
-
-
-def reader_groups():
-    """Every group whose members may read records restricted to partners."""
-    return Group.objects.filter(name__in=[EDITORS, REVIEWERS]) | Group.objects.filter(name__startswith=PARTNER_PREFIX)
 
 
 def _permission(codename, app_label=None):
@@ -124,8 +114,3 @@ def setup_workflow(reviewers, pages):
             WorkflowPage.objects.update_or_create(page=Page.objects.get(pk=page.pk), defaults={"workflow": workflow})
     return workflow
 
-
-def partner_of(user):
-    """The partner whose group the user belongs to, or None."""
-    names = [name[len(PARTNER_PREFIX):] for name in user.groups.filter(name__startswith=PARTNER_PREFIX).values_list("name", flat=True)]
-    return Partner.objects.filter(short_name__in=names).first()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from erbm_cms.publishing.roles import EDITORS
+from erbm_cms.records.groups import EDITORS
 from tests.helpers import visible_text
 
 pytestmark = pytest.mark.django_db

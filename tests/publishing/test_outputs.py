@@ -17,7 +17,7 @@ from frictionless import Resource, Schema
 
 from erbm_cms.deliberations.models import DeliberationPage
 from erbm_cms.deliberations.scdl import COLUMNS
-from erbm_cms.publishing.roles import RESTRICTED_COLLECTION
+from erbm_cms.records.groups import RESTRICTED_COLLECTION
 from tests.search import records
 
 pytestmark = pytest.mark.django_db

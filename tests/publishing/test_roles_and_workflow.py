@@ -11,7 +11,8 @@ from wagtail.models import Page, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, rich_text
 
 from erbm_cms.deliberations.models import DeliberationPage, PartnerDeliberationsPage
-from erbm_cms.publishing.roles import EDITORS, REVIEWERS, WORKFLOW, setup_roles
+from erbm_cms.publishing.roles import WORKFLOW, setup_roles
+from erbm_cms.records.groups import EDITORS, REVIEWERS
 from tests.helpers import post_new_page
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.test import Client
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
-from erbm_cms.publishing.roles import EDITORS
+from erbm_cms.records.groups import EDITORS
 from search.models import QueryStat, Synonym
 from search.query import parse_params, parse_query
 from search.synonyms import expand

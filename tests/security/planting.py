@@ -23,7 +23,8 @@ from erbm_cms.demo.pdf import render_pdf
 from erbm_cms.documents.models import ArchiveDocument
 from erbm_cms.news.models import CommuniqueAttachment, CommuniquePage, NewsIndexPage
 from erbm_cms.partners.models import Partner
-from erbm_cms.publishing.roles import REVIEWERS, partner_collection_name, partner_group_name, setup_roles
+from erbm_cms.publishing.roles import setup_roles
+from erbm_cms.records.groups import REVIEWERS, partner_collection_name, partner_group_name
 
 PARTNER_A = "douaisis-agglo"
 PARTNER_B_SHORT = "CALL"

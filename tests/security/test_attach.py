@@ -15,7 +15,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from erbm_cms.deliberations.models import DeliberationPage, PartnerDeliberationsPage
 from erbm_cms.documents.choosing import REFUSED, choosable_documents
-from erbm_cms.publishing.roles import RESTRICTED_COLLECTION
+from erbm_cms.records.groups import RESTRICTED_COLLECTION
 from tests.helpers import add_page_url
 
 from .planting import partner_collection, pdf_in

@@ -16,7 +16,8 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from ..signals import document_text_extracted
+from ..models import ArchiveDocument, DocumentPage, ExtractionStatus, TextSource
+from ..signals import document_needs_ocr, document_text_extracted
 from . import ocr
 from .cleaning import has_words
 from .sandbox import OcrOutcome, ocr_isolated
@@ -53,15 +54,11 @@ def request(document):
     if pending is not None:
         pending.append(document)
         return
-    from ..tasks import ocr_document_text
-
-    ocr_document_text.enqueue(document.pk)
+    document_needs_ocr.send(sender=type(document), document=document)
 
 
 def waiting_note(document):
     """What the status reason says of the pages without text once the text layer is stored."""
-    from ..models import TextSource
-
     if not document.pages.filter(source=TextSource.NONE, ocr_confidence__isnull=True).exists():
         return ""
     unavailable = unavailable_reason()
@@ -76,9 +73,7 @@ def pages_to_read(document):
 
 def read(document, numbers, on_page):
     """Read pages `numbers` of the document by OCR in the sandbox; `on_page(page)` as each is read."""
-    from .service import local_path
-
-    with local_path(document) as path:
+    with document.local_path() as path:
         return ocr_isolated(
             path, numbers, on_page, dpi=settings.OCR_DPI, language=settings.OCR_LANGUAGE,
             page_timeout=settings.OCR_PAGE_TIMEOUT, timeout=settings.OCR_DOCUMENT_TIMEOUT,
@@ -88,8 +83,6 @@ def read(document, numbers, on_page):
 
 def store_page(document, page):
     """Keep one page read by OCR; a page that could not be read stays waiting for the next run."""
-    from ..models import DocumentPage, TextSource
-
     if page["error"]:
         return
     row = DocumentPage.objects.filter(document=document, number=page["number"]).first()
@@ -109,8 +102,6 @@ def store_page(document, page):
 @transaction.atomic
 def finish(document, outcome):
     """Set the document's status from where its pages' text came from, and have it re-indexed."""
-    from ..models import ArchiveDocument, DocumentPage, ExtractionStatus, TextSource
-
     pages = list(DocumentPage.objects.filter(document=document).values_list("source", "ocr_confidence"))
     read_by_ocr = [confidence for source, confidence in pages if source == TextSource.OCR]
     layer = sum(1 for source, _ in pages if source == TextSource.TEXT_LAYER)
@@ -166,8 +157,6 @@ def plural(count, word):
 
 def reset(document):
     """Forget what OCR read on the document, so that every page without a text layer is read again."""
-    from ..models import TextSource
-
     document.pages.filter(source=TextSource.OCR).update(text="", source=TextSource.NONE, ocr_confidence=None)
     document.pages.filter(source=TextSource.NONE).update(ocr_confidence=None)
 

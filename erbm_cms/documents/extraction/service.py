@@ -1,33 +1,18 @@
 """Run the isolated extraction of a document and store its result (Django side)."""
 
-import shutil
-import tempfile
-from contextlib import contextmanager
-
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from ..models import OCR_READABLE, ArchiveDocument, DocumentPage, TextSource
 from ..signals import document_text_extracted
 from . import recognition
 from .ocr import needs_ocr
 from .sandbox import extract_isolated
 
 
-@contextmanager
-def local_path(document):
-    """A filesystem path to the document's file, copied locally if the storage is remote."""
-    if document.is_stored_locally():
-        yield document.file.path
-        return
-    with tempfile.NamedTemporaryFile(suffix=".pdf") as copy, document.open_file() as source:
-        shutil.copyfileobj(source, copy)
-        copy.flush()
-        yield copy.name
-
-
 def extract(document):
-    with local_path(document) as path:
+    with document.local_path() as path:
         return extract_isolated(
             path, timeout=settings.PDF_EXTRACTION_TIMEOUT, memory_mb=settings.PDF_EXTRACTION_MEMORY_MB
         )
@@ -42,8 +27,6 @@ def store(document, result):
 
 @transaction.atomic
 def _store(document, result):
-    from erbm_cms.documents.models import OCR_READABLE, ArchiveDocument, DocumentPage, TextSource
-
     document.pages.all().delete()
     DocumentPage.objects.bulk_create(
         [DocumentPage(document=document, number=number, text=text,

@@ -8,7 +8,8 @@ from erbm_cms.base.progress import ProgressBar
 from erbm_cms.deliberations.importing import BadFile, DeliberationImporter, read_rows
 from erbm_cms.documents import staging
 from erbm_cms.documents.bulk_extraction import default_jobs, extract_all
-from erbm_cms.documents.models import ExtractionStatus, deferred_extraction
+from erbm_cms.documents.models import ExtractionStatus
+from erbm_cms.documents.queueing import deferred_extraction
 
 
 class Command(BaseCommand):

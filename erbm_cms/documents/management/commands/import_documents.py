@@ -8,7 +8,8 @@ from erbm_cms.documents import staging
 from erbm_cms.documents.bulk_extraction import default_jobs, extract_all
 from erbm_cms.documents.collections import collection_named
 from erbm_cms.documents.importing import IMPORT_COLLECTION, find_pdf_files, import_file
-from erbm_cms.documents.models import ExtractionStatus, deferred_extraction
+from erbm_cms.documents.models import ExtractionStatus
+from erbm_cms.documents.queueing import deferred_extraction
 
 STATUS_LABELS = dict(ExtractionStatus.choices)
 

@@ -4,7 +4,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from erbm_cms.partners.models import Partner
-from erbm_cms.publishing.roles import partner_group_name, setup_roles
+from erbm_cms.publishing.roles import setup_roles
+from erbm_cms.records.groups import partner_group_name
 
 
 class Command(BaseCommand):
