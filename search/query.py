@@ -188,13 +188,14 @@ class ChoiceField(forms.ChoiceField):
 
 
 class SearchForm(forms.Form):
-    # The field names are the URL's parameters (French, as the public sees them).
-    q = forms.CharField(required=False, strip=False)
+    # The field names are the URL's parameters (French, as the public sees them). The query is
+    # a plain Field: parse_query checks it whole, control characters included.
+    q = forms.Field(required=False)
     type = ChoiceField(
         required=False, choices=list(KINDS.items()),
         error_messages={"invalid_choice": f"Type inconnu « %(value).40s » : choisissez parmi {', '.join(KINDS)}."},
     )
-    partenaire = forms.CharField(required=False)
+    partenaire = forms.Field(required=False)
     tri = ChoiceField(
         required=False, choices=[(sort, sort) for sort in SORTS],
         error_messages={"invalid_choice": "Le tri se fait par « pertinence » ou par « date »."},
@@ -212,6 +213,9 @@ class SearchForm(forms.Form):
                 required=False, choices=[(slug, slug) for slug in sorted(known_partners)],
                 error_messages={"invalid_choice": "Partenaire inconnu « %(value).40s »."},
             )
+
+    def clean_partenaire(self):
+        return (self.cleaned_data["partenaire"] or "").strip()
 
     def clean_q(self):
         try:
