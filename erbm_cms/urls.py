@@ -5,11 +5,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from erbm_cms.base import views as base_views
 from erbm_cms.documents.admin_views import DocumentIndexView
 from erbm_cms.engagement import views as engagement_views
 from erbm_cms.minutes import views as minutes_views
-from erbm_cms.publishing import feeds
+from erbm_cms.publishing import feeds, site_plan
 from erbm_cms.publishing import views as publishing_views
 from erbm_cms.publishing.api import api_router
 from erbm_cms.publishing.sitemap import PublishedSitemap
@@ -25,7 +24,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PublishedSitemap}}, name="sitemap"),
     path("robots.txt", publishing_views.robots_txt, name="robots_txt"),
-    path("plan-du-site/", base_views.site_map, name="site_map"),
+    path("plan-du-site/", site_plan.site_map, name="site_map"),
     path("engagement/en-chiffres/", engagement_views.figures, name="engagement_figures"),
     path("actualites/rss.xml", feeds.CommuniquesRss(), name="communiques_rss"),
     path("actualites/atom.xml", feeds.CommuniquesAtom(), name="communiques_atom"),

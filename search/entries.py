@@ -1,31 +1,18 @@
-"""One plain index entry per record, built in one place for every engine."""
+"""One plain index entry per record, built in one place for every engine.
 
-import re
+The page types say what their entry holds (`base.models.IndexedPage`, `records.models.ArchiveRecord`);
+this module imports none of them.
+"""
+
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from html import unescape
 
 from django.db.models import prefetch_related_objects
-from django.utils.html import strip_tags
 from wagtail.models import PageViewRestriction
 
-from erbm_cms.base.models import ContentPage
-from erbm_cms.deliberations.models import DeliberationPage
+from erbm_cms.archive.kinds import indexed_models
 from erbm_cms.documents.models import ExtractionStatus
-from erbm_cms.documents.usage import attached_documents
-from erbm_cms.engagement.models import EngagementPage
-from erbm_cms.minutes.models import MinutesPage
-from erbm_cms.news.models import CommuniquePage
-
-KIND_BY_MODEL = {
-    EngagementPage: "engagement",
-    CommuniquePage: "communique",
-    DeliberationPage: "deliberation",
-    MinutesPage: "compte-rendu",
-    ContentPage: "page",
-}
-INDEXED_MODELS = tuple(KIND_BY_MODEL)
 
 PUBLIC = "public"
 LOGIN = "login"
@@ -75,19 +62,7 @@ class IndexEntry:
 
 
 def is_indexed(page):
-    return isinstance(page, INDEXED_MODELS)
-
-
-def stream_text(value):
-    """The searchable text of a StreamField value."""
-    if not value:
-        return ""
-    return "\n".join(str(part) for part in value.stream_block.get_searchable_content(value) if part)
-
-
-def html_text(html):
-    text = re.sub(r"<(br|/p|/li|/h\d|/div)\s*/?>", "\n", html or "")
-    return unescape(strip_tags(text)).strip()
+    return isinstance(page, indexed_models())
 
 
 def audience_of(page, all_restrictions=None):
@@ -123,20 +98,11 @@ def document_text(document):
 
 def documents_of(page):
     texts = []
-    for document in attached_documents(page):
+    for document in page.attached_documents():
         text = document_text(document)
         if text:
             texts.append(text)
     return texts
-
-
-# What building the entries of many pages reads, fetched a few queries per batch instead of per page.
-PREFETCH = {
-    DeliberationPage: ["partner", "axes", "act_document__pages", "annexes__document__pages"],
-    CommuniquePage: ["partners", "subjects", "axes", "attachments__document__pages"],
-    MinutesPage: ["attending_partners", "axes", "actions", "minutes_document__pages"],
-    EngagementPage: ["axes", "signed_document__pages"],
-}
 
 
 def view_restrictions():
@@ -149,7 +115,8 @@ def build_entries(pages):
     for page in pages:
         by_model[type(page)].append(page)
     for model, group in by_model.items():
-        prefetch_related_objects(group, *PREFETCH.get(model, []))
+        # What building the entries reads, fetched a few queries per batch instead of per page.
+        prefetch_related_objects(group, *model.index_prefetch)
     restrictions = view_restrictions()
     return [build_entry(page, restrictions) for page in pages]
 
@@ -158,43 +125,8 @@ def build_entry(page, all_restrictions=None):
     """The index entry of a live page of an indexed type."""
     page = page.specific
     audience, groups = audience_of(page, all_restrictions)
-    entry = IndexEntry(
-        page_id=page.pk, kind=KIND_BY_MODEL[type(page)], title=page.title, summary="", body="",
-        url=page.url or "", date=None, audience=audience, audience_groups=groups, expire_at=page.expire_at,
-        documents=documents_of(page),
+    return IndexEntry(
+        page_id=page.pk, kind=page.index_kind, title=page.title, url=page.url or "",
+        audience=audience, audience_groups=groups, expire_at=page.expire_at,
+        documents=documents_of(page), **page.index_fields(),
     )
-    if isinstance(page, DeliberationPage):
-        entry.summary = html_text(page.summary)
-        entry.body = "\n".join([
-            f"Délibération n° {page.number}", page.get_deliberating_body_display(), page.subject_label, entry.summary,
-        ])
-        entry.date = page.session_date
-        entry.partner_slugs = [page.partner.slug]
-        entry.partner_name = page.partner.name
-        entry.subjects = [page.subject_label]
-        entry.axes = [axis.number for axis in page.axes.all()]
-    elif isinstance(page, CommuniquePage):
-        entry.summary = page.lead
-        entry.body = "\n".join([page.lead, stream_text(page.body)])
-        entry.date = page.date
-        entry.partner_slugs = [partner.slug for partner in page.partners.all()]
-        entry.subjects = [tag.name for tag in page.subjects.all()]
-        entry.axes = [axis.number for axis in page.axes.all()]
-    elif isinstance(page, MinutesPage):
-        entry.summary = page.summary
-        actions = [f"{a.description} ({a.owner})" for a in page.actions.all()]
-        entry.body = "\n".join([page.place, page.chair, page.summary, stream_text(page.attendees),
-                                stream_text(page.agenda), stream_text(page.decisions), *actions])
-        entry.date = page.meeting_date
-        entry.partner_slugs = [partner.slug for partner in page.attending_partners.all()]
-        entry.axes = [axis.number for axis in page.axes.all()]
-    elif isinstance(page, EngagementPage):
-        entry.summary = page.intro
-        entry.body = "\n".join([page.intro, page.signing_place, stream_text(page.body)])
-        entry.date = page.signing_date
-        entry.axes = [axis.number for axis in page.axes.all()]
-    else:
-        # Plain pages (la délégation, mentions légales...) are not dated records.
-        entry.summary = page.intro
-        entry.body = "\n".join([page.intro, stream_text(page.body)])
-    return entry

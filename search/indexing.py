@@ -4,15 +4,17 @@ from itertools import islice
 
 from wagtail.models import Page
 
+from erbm_cms.archive.kinds import indexed_models
+
 from .engines.database import database_engine
-from .entries import INDEXED_MODELS, build_entries, build_entry
+from .entries import build_entries, build_entry, is_indexed
 
 BATCH = 250
 
 
 def indexable_pages():
     """The live pages of the indexed types."""
-    return Page.objects.live().type(*INDEXED_MODELS).specific()
+    return Page.objects.live().type(*indexed_models()).specific()
 
 
 def remove_entry(page_id):
@@ -22,7 +24,7 @@ def remove_entry(page_id):
 def index_page(page):
     """Index a page if it is live and of an indexed type; remove it from the index otherwise."""
     page = page.specific
-    if not page.live or not isinstance(page, INDEXED_MODELS):
+    if not page.live or not is_indexed(page):
         remove_entry(page.pk)
         return None
     return database_engine().index(build_entry(page))

@@ -17,18 +17,13 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 
+from erbm_cms.archive.kinds import KINDS
+
 from .analysis import terms
 
 MAX_QUERY_LENGTH = 300
 MAX_TERMS = 20
 MAX_PAGE = 1000
-KINDS = {
-    "engagement": "Engagement",
-    "communique": "Communiqué",
-    "deliberation": "Délibération",
-    "compte-rendu": "Compte rendu",
-    "page": "Page",
-}
 SORTS = ("pertinence", "date")
 FORBIDDEN_CHARACTERS = set("<>{}[]\\")
 
@@ -191,10 +186,7 @@ class SearchForm(forms.Form):
     # The field names are the URL's parameters (French, as the public sees them). The query is
     # a plain Field: parse_query checks it whole, control characters included.
     q = forms.Field(required=False)
-    type = ChoiceField(
-        required=False, choices=list(KINDS.items()),
-        error_messages={"invalid_choice": f"Type inconnu « %(value).40s » : choisissez parmi {', '.join(KINDS)}."},
-    )
+    type = ChoiceField(required=False, choices=lambda: list(KINDS.items()))
     partenaire = forms.Field(required=False)
     tri = ChoiceField(
         required=False, choices=[(sort, sort) for sort in SORTS],
@@ -208,6 +200,9 @@ class SearchForm(forms.Form):
 
     def __init__(self, data, known_partners=None):
         super().__init__(data)
+        self.fields["type"].error_messages["invalid_choice"] = (
+            f"Type inconnu « %(value).40s » : choisissez parmi {', '.join(KINDS)}."
+        )
         if known_partners is not None:
             self.fields["partenaire"] = ChoiceField(
                 required=False, choices=[(slug, slug) for slug in sorted(known_partners)],

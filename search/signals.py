@@ -5,15 +5,15 @@ from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from erbm_cms.archive.kinds import indexed_models
 from erbm_cms.documents.signals import document_text_extracted
 
-from .entries import INDEXED_MODELS
 from .tasks import remove_from_search_index, update_search_index
 
 
 def update_tree(page):
     """The page and its descendants of indexed types (their URL or visibility may have changed)."""
-    for descendant in Page.objects.descendant_of(page, inclusive=True).type(*INDEXED_MODELS).values_list("pk", flat=True):
+    for descendant in Page.objects.descendant_of(page, inclusive=True).type(*indexed_models()).values_list("pk", flat=True):
         update_search_index.enqueue(descendant)
 
 
@@ -26,7 +26,7 @@ def on_publish(sender, instance, **kwargs):
 def on_unpublish(sender, instance, **kwargs):
     # The instance may be unpublished in memory only (Wagtail does so just before a deletion).
     remove_from_search_index.enqueue(instance.pk)
-    for descendant in Page.objects.descendant_of(instance).type(*INDEXED_MODELS).values_list("pk", flat=True):
+    for descendant in Page.objects.descendant_of(instance).type(*indexed_models()).values_list("pk", flat=True):
         update_search_index.enqueue(descendant)
 
 

@@ -14,7 +14,7 @@ from erbm_cms.base.locking import retry_when_locked
 from . import indexing
 from .backend import elasticsearch_engine
 from .engines.base import EngineUnavailable
-from .entries import INDEXED_MODELS, build_entry
+from .entries import build_entry, is_indexed
 from .models import PendingIndexOperation
 
 logger = logging.getLogger(__name__)
@@ -26,7 +26,7 @@ def _send(engine, operation, page_id):
         return
     page = Page.objects.filter(pk=page_id).first()
     page = page.specific if page is not None else None
-    if page is None or not page.live or not isinstance(page, INDEXED_MODELS):
+    if page is None or not page.live or not is_indexed(page):
         engine.delete(page_id)
     else:
         engine.index(build_entry(page))

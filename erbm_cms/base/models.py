@@ -7,6 +7,7 @@ from wagtail.search import index
 from erbm_cms.documents.choosing import AttachableDocumentsPageForm
 
 from .blocks import BodyBlock
+from .text import stream_text
 
 
 def body_field(**kwargs):
@@ -22,8 +23,33 @@ def source_field():
     )
 
 
-class ContentPage(Page):
+class IndexedPage(Page):
+    """A page that the site's search indexes: its kind, and what its index entry holds.
+
+    The record types extend it as `records.models.ArchiveRecord`; plain pages use it as it is.
+    """
+
+    index_kind = ""  # the kind's name in search (the « type » parameter)
+    index_kind_label = ""  # the kind as the public reads it
+    index_prefetch = []  # what building the entries of many pages of the type reads, fetched per batch
+
+    class Meta:
+        abstract = True
+
+    def index_fields(self):
+        """The fields of its index entry (search.entries.IndexEntry) besides title, address and audience."""
+        return {"summary": "", "body": ""}
+
+    def attached_documents(self):
+        """The documents it holds, each once."""
+        return []
+
+
+class ContentPage(IndexedPage):
     """A plain page: la délégation, mentions légales, accessibilité..."""
+
+    index_kind = "page"
+    index_kind_label = "Page"
 
     intro = models.TextField("chapô", blank=True)
     body = body_field()
@@ -51,3 +77,7 @@ class ContentPage(Page):
     class Meta:
         verbose_name = "page de contenu"
         verbose_name_plural = "pages de contenu"
+
+    def index_fields(self):
+        # Plain pages (la délégation, mentions légales...) are not dated records.
+        return {"summary": self.intro, "body": "\n".join([self.intro, stream_text(self.body)])}

@@ -10,11 +10,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from erbm_cms.archive.records import ArchiveRecord
 from erbm_cms.base.pagination import paginate
+from erbm_cms.base.text import html_text
 from erbm_cms.documents.choosing import AttachableDocumentsPageForm
 from erbm_cms.documents.models import AttachedDocument
-from erbm_cms.publishing.models import PartnerRestrictable
-from erbm_cms.records.dates import in_the_future
 from erbm_cms.records.visibility import visible_pages
 
 from . import actes, scdl
@@ -138,7 +138,13 @@ def validate_actes_code(value):
         )
 
 
-class DeliberationPage(PartnerRestrictable, Page):
+class DeliberationPage(ArchiveRecord):
+    index_kind = "deliberation"
+    index_kind_label = "Délibération"
+    index_prefetch = ["partner", "axes", "act_document__pages", "annexes__document__pages"]
+    date_field = "session_date"
+    future_date_message = "La date de la séance ne peut pas être dans le futur."
+
     copy_form_class = DeliberationSafeCopyForm
     partner = models.ForeignKey(
         "partners.Partner", verbose_name="partenaire", on_delete=models.PROTECT, related_name="deliberations"
@@ -221,8 +227,6 @@ class DeliberationPage(PartnerRestrictable, Page):
         ),
     ]
 
-    settings_panels = Page.settings_panels + PartnerRestrictable.restriction_panels
-
     search_fields = Page.search_fields + [
         index.SearchField("number"),
         index.SearchField("summary"),
@@ -258,11 +262,23 @@ class DeliberationPage(PartnerRestrictable, Page):
         # clean() reports a duplicate number with a clerk's wording; every other constraint is checked as usual.
         super().validate_constraints(exclude={*(exclude or ()), "number"})
 
-    def clean(self):
-        super().clean()
+    def record_partners(self):
+        return [self.partner]
+
+    def held_documents(self):
+        return [self.act_document] + [annex.document for annex in self.annexes.all()]
+
+    def index_text(self):
+        summary = html_text(self.summary)
+        return summary, "\n".join([
+            f"Délibération n° {self.number}", self.get_deliberating_body_display(), self.subject_label, summary,
+        ])
+
+    def index_fields(self):
+        return {**super().index_fields(), "partner_name": self.partner.name, "subjects": [self.subject_label]}
+
+    def record_errors(self):
         errors = {}
-        if in_the_future(self.session_date):
-            errors["session_date"] = "La date de la séance ne peut pas être dans le futur."
         if self.prefecture_date and self.session_date and self.prefecture_date < self.session_date:
             errors["prefecture_date"] = "La transmission en préfecture ne peut pas précéder la séance."
         errors.update(self.vote_errors())
@@ -271,8 +287,7 @@ class DeliberationPage(PartnerRestrictable, Page):
                 f"Le numéro « {self.number} » est déjà utilisé par une autre délibération de "
                 f"ce partenaire ({self.partner.short_name})."
             )
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
     def number_is_taken(self):
         return DeliberationPage.objects.filter(partner_id=self.partner_id, number__iexact=self.number).exclude(pk=self.pk).exists()

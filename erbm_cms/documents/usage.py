@@ -22,30 +22,6 @@ def pages_using(document):
     return {int(pk) for pk in references.values_list("object_id", flat=True)}
 
 
-def attached_documents(page):
-    """The documents a record holds: its act and annexes, attachments, minutes or signed text."""
-    from erbm_cms.deliberations.models import DeliberationPage
-    from erbm_cms.engagement.models import EngagementPage
-    from erbm_cms.minutes.models import MinutesPage
-    from erbm_cms.news.models import CommuniquePage
-
-    if isinstance(page, DeliberationPage):
-        candidates = [page.act_document] + [annex.document for annex in page.annexes.all()]
-    elif isinstance(page, CommuniquePage):
-        candidates = [attachment.document for attachment in page.attachments.all()]
-    elif isinstance(page, MinutesPage):
-        candidates = [page.minutes_document]
-    elif isinstance(page, EngagementPage):
-        candidates = [page.signed_document]
-    else:
-        candidates = []
-    unique = {}
-    for document in candidates:
-        if document is not None:
-            unique.setdefault(document.pk, document)
-    return list(unique.values())
-
-
 def may_download(document, request):
     """Those who may edit the document, and those who may see a page that uses it."""
     user = request.user

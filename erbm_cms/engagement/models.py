@@ -1,18 +1,23 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from erbm_cms.archive.records import ArchiveRecord
 from erbm_cms.base.models import body_field, source_field
-from erbm_cms.publishing.models import PartnerRestrictable
-from erbm_cms.records.dates import in_the_future
+from erbm_cms.base.text import stream_text
 
 
-class EngagementPage(PartnerRestrictable, Page):
+class EngagementPage(ArchiveRecord):
     """The text of the Engagement signed on 7 March 2017."""
+
+    index_kind = "engagement"
+    index_kind_label = "Engagement"
+    index_prefetch = ["axes", "signed_document__pages"]
+    date_field = "signing_date"
+    future_date_message = "La date de signature ne peut pas être dans le futur."
 
     intro = models.TextField("chapô", blank=True)
     body = body_field()
@@ -38,8 +43,6 @@ class EngagementPage(PartnerRestrictable, Page):
         FieldPanel("source"),
     ]
 
-    settings_panels = Page.settings_panels + PartnerRestrictable.restriction_panels
-
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     parent_page_types = ["home.HomePage"]
@@ -48,7 +51,8 @@ class EngagementPage(PartnerRestrictable, Page):
         verbose_name = "engagement"
         verbose_name_plural = "engagements"
 
-    def clean(self):
-        super().clean()
-        if in_the_future(self.signing_date):
-            raise ValidationError({"signing_date": "La date de signature ne peut pas être dans le futur."})
+    def held_documents(self):
+        return [self.signed_document]
+
+    def index_text(self):
+        return self.intro, "\n".join([self.intro, self.signing_place, stream_text(self.body)])

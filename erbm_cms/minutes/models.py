@@ -1,5 +1,4 @@
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -9,10 +8,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from erbm_cms.archive.records import ArchiveRecord
 from erbm_cms.base.blocks import RICH_TEXT_FEATURES
 from erbm_cms.base.pagination import paginate
-from erbm_cms.publishing.models import PartnerRestrictable
-from erbm_cms.records.dates import in_the_future
+from erbm_cms.base.text import stream_text
 from erbm_cms.records.visibility import visible_pages
 
 MINUTES_PER_PAGE = 20
@@ -77,8 +76,17 @@ class DecisionBlock(blocks.StructBlock):
         label = "Décision"
 
 
-class MinutesPage(PartnerRestrictable, Page):
+class MinutesPage(ArchiveRecord):
     """A steering committee (comité de pilotage): announced ahead while planned, its minutes once held."""
+
+    index_kind = "compte-rendu"
+    index_kind_label = "Compte rendu"
+    index_prefetch = ["attending_partners", "axes", "actions", "minutes_document__pages"]
+    date_field = "meeting_date"
+    future_date_message = (
+        "Un comité tenu ne peut pas être daté dans le futur : pour annoncer un comité, "
+        "choisissez l'état « à venir »."
+    )
 
     status = models.CharField(
         "état", max_length=10, choices=CommitteeStatus.choices, default=CommitteeStatus.HELD,
@@ -126,8 +134,6 @@ class MinutesPage(PartnerRestrictable, Page):
         FieldPanel("axes", widget=forms.CheckboxSelectMultiple),
     ]
 
-    settings_panels = Page.settings_panels + PartnerRestrictable.restriction_panels
-
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("agenda"),
@@ -151,22 +157,31 @@ class MinutesPage(PartnerRestrictable, Page):
         context["related_communiques"] = visible_pages(request.user, self.related_communiques.all())
         return context
 
-    def clean(self):
-        super().clean()
+    def record_partners(self):
+        return list(self.attending_partners.all())
+
+    def held_documents(self):
+        return [self.minutes_document]
+
+    def index_text(self):
+        actions = [f"{action.description} ({action.owner})" for action in self.actions.all()]
+        return self.summary, "\n".join([
+            self.place, self.chair, self.summary, stream_text(self.attendees),
+            stream_text(self.agenda), stream_text(self.decisions), *actions,
+        ])
+
+    def may_be_dated_in_the_future(self):
+        return self.is_planned
+
+    def record_errors(self):
         errors = {}
-        if not self.is_planned and in_the_future(self.meeting_date):
-            errors["meeting_date"] = (
-                "Un comité tenu ne peut pas être daté dans le futur : pour annoncer un comité, "
-                "choisissez l'état « à venir »."
-            )
         if not self.is_planned and not self.chair:
             errors["chair"] = "Indiquez la présidence du comité tenu."
         if self.end_time and not self.start_time:
             errors["start_time"] = "Indiquez l'heure de début avant l'heure de fin."
         elif self.end_time and self.end_time <= self.start_time:
             errors["end_time"] = "L'heure de fin doit suivre l'heure de début."
-        if errors:
-            raise ValidationError(errors)
+        return errors
 
 
 class ActionStatus(models.TextChoices):

@@ -8,11 +8,12 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from erbm_cms.archive.records import ArchiveRecord
 from erbm_cms.base.models import body_field, source_field
 from erbm_cms.base.pagination import paginate
+from erbm_cms.base.text import stream_text
 from erbm_cms.documents.models import AttachedDocument
 from erbm_cms.partners.models import Axis
-from erbm_cms.publishing.models import PartnerRestrictable
 from erbm_cms.records.visibility import visible_pages
 
 COMMUNIQUES_PER_PAGE = 10
@@ -79,7 +80,12 @@ class CommuniqueSubject(TaggedItemBase):
         verbose_name_plural = "sujets"
 
 
-class CommuniquePage(PartnerRestrictable, Page):
+class CommuniquePage(ArchiveRecord):
+    index_kind = "communique"
+    index_kind_label = "Communiqué"
+    index_prefetch = ["partners", "subjects", "axes", "attachments__document__pages"]
+    date_field = "date"
+
     date = models.DateField("date de publication")
     kind = models.CharField("nature", max_length=20, choices=CommuniqueKind.choices, default=CommuniqueKind.PRESS_RELEASE)
     lead = models.TextField("chapô", help_text="Résumé en une ou deux phrases, affiché dans les listes.")
@@ -107,8 +113,6 @@ class CommuniquePage(PartnerRestrictable, Page):
         FieldPanel("source"),
     ]
 
-    settings_panels = Page.settings_panels + PartnerRestrictable.restriction_panels
-
     search_fields = Page.search_fields + [
         index.SearchField("lead", boost=2),
         index.SearchField("body"),
@@ -122,6 +126,18 @@ class CommuniquePage(PartnerRestrictable, Page):
     class Meta:
         verbose_name = "communiqué"
         verbose_name_plural = "communiqués"
+
+    def record_partners(self):
+        return list(self.partners.all())
+
+    def held_documents(self):
+        return [attachment.document for attachment in self.attachments.all()]
+
+    def index_text(self):
+        return self.lead, "\n".join([self.lead, stream_text(self.body)])
+
+    def index_fields(self):
+        return {**super().index_fields(), "subjects": [tag.name for tag in self.subjects.all()]}
 
 
 class CommuniqueAttachment(AttachedDocument):

@@ -7,7 +7,7 @@ edit and choose a document in the admin.
 from wagtail.models import Collection, PageViewRestriction
 
 from erbm_cms.documents.collections import collection_named
-from erbm_cms.documents.usage import attached_documents, pages_using
+from erbm_cms.documents.usage import pages_using
 from erbm_cms.records.groups import RESTRICTED_COLLECTION, partner_collection_name, reader_groups
 
 
@@ -25,7 +25,7 @@ def public_collection_for(page):
 
 def apply_restriction(page):
     restrictions = PageViewRestriction.objects.filter(page=page, restriction_type=PageViewRestriction.GROUPS)
-    documents = attached_documents(page)
+    documents = page.attached_documents()
     if page.restricted_to_partners:
         restriction = restrictions.first() or PageViewRestriction.objects.create(
             page=page, restriction_type=PageViewRestriction.GROUPS)

@@ -2,16 +2,16 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
+from erbm_cms.archive.records import ArchiveRecord
 from erbm_cms.deliberations.models import PartnerDeliberationsPage
 
-from .models import PartnerRestrictable
 from .privacy import apply_restriction
 
 
 @receiver(page_published)
 def apply_partner_restriction(sender, instance, **kwargs):
     page = instance.specific
-    if isinstance(page, PartnerRestrictable):
+    if isinstance(page, ArchiveRecord):
         apply_restriction(page)
 
 

@@ -1,23 +1,26 @@
+"""« Plan du site »: the sections of the site and their pages, read from the tree and the record contract."""
+
+from django.db.models import Q
 from django.shortcuts import render
+from wagtail.models import Site
+
+from erbm_cms.archive.kinds import record_models
+from erbm_cms.records.visibility import visible_pages
 
 
 def site_map(request):
     """« Plan du site »: every section and page of the site, in menu order, then the services."""
-    from wagtail.models import Site
-
-    from erbm_cms.deliberations.models import DeliberationPage
-    from erbm_cms.minutes.models import MinutesPage
-    from erbm_cms.news.models import CommuniquePage
-    from erbm_cms.records.visibility import visible_pages
-
     site = Site.find_for_request(request)
     home = site.root_page.specific if site else None
     tree = []
     if home is not None:
-        # Records (communiqués, deliberations, minutes) are reached through their lists, not listed here.
+        # Records filed in a list (communiqués, deliberations, minutes) are reached through it, not listed
+        # here; a record that is a section of its own (the engagement) is.
+        descendants = home.get_descendants()
+        filed_records = descendants.type_q(*record_models()) & Q(depth__gt=home.depth + 1)
         pages = (
-            visible_pages(request.user, home.get_descendants().filter(depth__lte=home.depth + 2))
-            .not_type(CommuniquePage, DeliberationPage, MinutesPage).specific().order_by("path")
+            visible_pages(request.user, descendants.filter(depth__lte=home.depth + 2).exclude(filed_records))
+            .specific().order_by("path")
         )
         sections = {}
         for page in pages:

@@ -1,0 +1,1 @@
+"""The record contract: `records.ArchiveRecord`, the page base of every record type, and the kinds it names."""
