@@ -72,6 +72,7 @@ class ArchiveRecord(IndexedPage):
     def index_fields(self):
         summary, body = self.index_text()
         return {
+            **super().index_fields(),
             "summary": summary,
             "body": body,
             "date": self.record_date,

@@ -38,7 +38,7 @@ class IndexedPage(Page):
 
     def index_fields(self):
         """The fields of its index entry (search.entries.IndexEntry) besides title, address and audience."""
-        return {"summary": "", "body": ""}
+        return {"summary": "", "body": "", "date": None}
 
     def attached_documents(self):
         """The documents it holds, each once."""
@@ -80,4 +80,4 @@ class ContentPage(IndexedPage):
 
     def index_fields(self):
         # Plain pages (la délégation, mentions légales...) are not dated records.
-        return {"summary": self.intro, "body": "\n".join([self.intro, stream_text(self.body)])}
+        return {**super().index_fields(), "summary": self.intro, "body": "\n".join([self.intro, stream_text(self.body)])}
