@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "erbm_cms.accounts",
     "erbm_cms.partners",
     "erbm_cms.documents",
+    "erbm_cms.archive",
     "erbm_cms.home",
     "erbm_cms.engagement",
     "erbm_cms.news",
