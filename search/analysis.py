@@ -14,6 +14,10 @@ checks it word for word against a live server):
 4. accents and ligatures folded to ASCII: « Œuvre » → « oeuvre »;
 5. French stop words dropped (the list is in folded form);
 6. the Snowball French stemmer: « logements » → « logement ».
+
+Beside the stem, `exact_term` gives a word's folded, unstemmed form (steps 1 to 5): the database
+engines index it too, and Elasticsearch has `.folded` fields, so that the record holding the
+exact word typed ranks first.
 """
 
 import re
@@ -26,6 +30,8 @@ import Stemmer
 from .lucene_tables import FOLD, LOWER
 
 STEPS = ("lowercase", "elision", "asciifolding", "stop", "stemmer")
+# The steps of the folded, unstemmed form (see `exact_term`).
+EXACT_STEPS = ("lowercase", "elision", "asciifolding", "stop")
 
 # Elided articles and pronouns, removed with their apostrophe at the start of a word.
 ELIDED_ARTICLES = ("l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu")
@@ -164,6 +170,13 @@ def term(word):
     if not word or word in _STOP:
         return ""
     return stem(word)
+
+
+@lru_cache(maxsize=200_000)
+def exact_term(word):
+    """The folded, unstemmed form of one word (as the index keeps it beside the stem), or "" for a stop word."""
+    word = strip_elision(lower(word)).translate(_FOLD)
+    return "" if word in _STOP else word
 
 
 def stem(word):

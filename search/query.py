@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 
 from erbm_cms.archive.kinds import KINDS
 
-from .analysis import terms
+from .analysis import term, terms, tokens
 
 MAX_QUERY_LENGTH = 300
 MAX_TERMS = 20
@@ -42,6 +42,15 @@ class Clause:
     alternatives: tuple  # tuple of tuples of terms; each inner tuple is a phrase (or one word)
     excluded: bool = False
     texts: tuple = ()  # the words as typed, one string per alternative (for engines that analyze themselves)
+    quoted: bool = False  # typed between quotes: taken as written (no near spellings)
+    either: bool = False  # alternatives typed with OR
+
+    @property
+    def single_word(self):
+        """The word typed, for a clause of one unquoted word (its other forms aside), else None."""
+        if self.quoted or self.either or any(len(terms) != 1 for terms in self.alternatives) or not self.texts:
+            return None
+        return self.texts[0]
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,27 @@ class ParsedQuery:
 
 
 TOKEN = re.compile(r'(-?)"([^"]*)"|(\S+)')
+
+# Snowball stems the masculine of the adjectives in -ier to `…i` but their feminine to `…ier`
+# (« minier » → `mini`, « minières » → `minier`): a word of one form is also looked for in the other.
+FEMININE = re.compile(r"(?i)(i)(e|è)re(s?)$")
+MASCULINE = re.compile(r"(?i)(i)er(s?)$")
+MAX_VARIANTS = 3
+
+
+def word_family(content):
+    """Other forms of the text whose words stem apart from the typed ones: « cités minières » → « cités minier »."""
+    variants = []
+    for word in dict.fromkeys(tokens(content)):
+        if FEMININE.search(word):
+            other = FEMININE.sub(r"\1er\3", word)
+        elif MASCULINE.search(word):
+            other = MASCULINE.sub(r"\1ère\2", word)
+        else:
+            continue
+        if term(other) != term(word):
+            variants.append(re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", other, content))
+    return variants[:MAX_VARIANTS]
 
 
 def parse_query(raw):
@@ -91,11 +121,17 @@ def parse_query(raw):
         if not phrase_terms:
             pending_or = False
             continue
+        alternatives, texts = (phrase_terms,), (content,)
+        for variant in word_family(content):
+            if tuple(terms(variant)) not in alternatives:
+                alternatives += (tuple(terms(variant)),)
+                texts += (variant,)
         if pending_or and not excluded:
             previous = clauses.pop()
-            clauses.append(Clause(previous.alternatives + (phrase_terms,), texts=previous.texts + (content,)))
+            clauses.append(Clause(previous.alternatives + alternatives, texts=previous.texts + texts,
+                                  quoted=previous.quoted or phrase is not None, either=True))
         else:
-            clauses.append(Clause((phrase_terms,), excluded, texts=(content,)))
+            clauses.append(Clause(alternatives, excluded, texts=texts, quoted=phrase is not None))
         pending_or = False
     count = sum(len(phrase) for clause in clauses for phrase in clause.alternatives)
     if count > MAX_TERMS:

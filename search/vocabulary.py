@@ -9,7 +9,7 @@ from collections import Counter
 
 from django.db import connection
 
-from .analysis import fold, tokens
+from .analysis import fold, lower, strip_elision, tokens
 from .models import SearchTerm
 
 MIN_WORD = 4
@@ -32,6 +32,7 @@ class WordCounts:
         """{folded word: (frequency, most frequent lower-case spelling)}."""
         counts, spellings = Counter(), {}
         for word, count in self.words.items():
+            word = strip_elision(lower(word))  # « l'archiviste » counts as « archiviste »
             if not MIN_WORD <= len(word) <= MAX_WORD or not word.isalpha():
                 continue
             key = fold(word)

@@ -14,7 +14,7 @@ caller can fall back and queue the change.
 """
 
 from abc import ABC, abstractmethod
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from math import ceil
 
 from django.core.paginator import Paginator
@@ -61,16 +61,21 @@ class Hit:
     date: object
     snippet: str
     document: dict | None = None
+    partial: bool = False  # holds most of the query's words, not all
+
 
     @property
     def kind_label(self):
         return KINDS.get(self.kind, self.kind)
 
     def as_json(self):
-        return {
+        found = {
             "title": self.title, "url": self.url, "kind": self.kind, "partner": self.partner,
             "date": self.date.isoformat() if self.date else None, "snippet": self.snippet, "document": self.document,
         }
+        if self.partial:  # only then: the documented answer keeps its shape
+            found["partial"] = True
+        return found
 
 
 @dataclass
@@ -82,6 +87,12 @@ class SearchResults:
     suggestion: str | None = None
     notice: str = ""
     engine: str = ""
+    searched_instead: dict = field(default_factory=dict)  # {rare word typed: [near words searched too]}
+
+    @property
+    def first_partial(self):
+        """The first hit holding only part of the words (the page shows the label above it), or None."""
+        return next((hit for hit in self.hits if hit.partial), None)
 
     @property
     def page(self):
@@ -102,12 +113,15 @@ class SearchResults:
         return urlencode(self.params.as_query_dict(page=""))
 
     def as_json(self):
-        return {
+        answer = {
             "query": self.params.query.text, "total": self.total, "page": self.page, "pages": self.pages,
             "results": [hit.as_json() for hit in self.hits],
             "facets": {name: {str(value): count for value, _, count in self.facets.get(name, [])} for name in FACETS},
             "suggestion": self.suggestion,
         }
+        if self.searched_instead:  # only then, as "partial" on a result
+            answer["searched_instead"] = self.searched_instead
+        return answer
 
 
 def check_page(params, total):

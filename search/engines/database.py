@@ -11,6 +11,7 @@ full-text match, its score, how it stores terms) is in `engines.sqlite` and
 """
 
 from collections import Counter
+from dataclasses import replace
 from itertools import islice
 
 from django.db import connection, transaction
@@ -18,16 +19,22 @@ from django.utils import timezone
 
 from erbm_cms.documents.models import ArchiveDocument, DocumentPage, TextSource
 
-from .. import vocabulary
-from ..analysis import analyze, term, tokens
+from .. import vocabulary, widening
+from ..analysis import analyze, exact_term, term, tokens
 from ..audience import visible_pages_sql
 from ..highlight import snippet
 from ..models import SearchEntry
+from ..query import ParsedQuery
 from ..suggest import suggest
 from .base import Hit, SearchEngine, SearchResults, check_page, labelled_facets
 
-# A record whose title is exactly the query comes first.
+# A record whose title is exactly the query comes first (within its tier, see DatabaseEngine.tiers).
 EXACT_TITLE_BONUS = 1000.0
+# Records holding the words as typed, then through near words, then most of the words (DatabaseEngine.tiers).
+TIER = 100000.0
+# The folded, unstemmed form of a word is indexed beside its stem with this prefix (which no
+# analyzed word has), so that the record holding the exact word typed scores more.
+EXACT_PREFIX = "00"
 # Records written per transaction by a rebuild: short enough not to hold the
 # database for long, long enough to amortize the commits.
 BATCH = 250
@@ -39,17 +46,43 @@ def spaced(values):
     return f" {' '.join(str(value) for value in values)} " if values else ""
 
 
+def indexed(text):
+    """The analyzed terms of a text, then the exact forms of its words that differ from their stem (once each)."""
+    stems, exact = [], {}
+    for word in tokens(text):
+        stem = term(word)
+        if stem:
+            stems.append(stem)
+            form = exact_term(word)
+            if form != stem:
+                exact[form] = None
+    return " ".join(stems + [EXACT_PREFIX + form for form in exact])
+
+
+def with_exact_forms(query):
+    """The query with the exact form of each of its words as an alternative (it scores, finds nothing more)."""
+    clauses = []
+    for clause in query.clauses:
+        word = clause.single_word
+        form = exact_term(word) if word and not clause.excluded else ""
+        if form and form != clause.alternatives[0][0] and tokens(form) == [form]:
+            clause = replace(clause, alternatives=clause.alternatives + ((EXACT_PREFIX + form,),),
+                             texts=clause.texts + (form,))
+        clauses.append(clause)
+    return replace(query, clauses=tuple(clauses))
+
+
 class IndexedText:
     """The analyzed terms of one record, field by field, and its entry row."""
 
     def __init__(self, entry):
         self.entry = entry
         pdf_texts = [text for document in entry.documents for _, text in document.pages]
-        self.title = analyze(entry.title)
-        self.body = analyze("\n".join([entry.body, *entry.subjects]))
-        self.pdf = analyze("\n".join(pdf_texts))
+        self.title = indexed(entry.title)
+        self.body = indexed("\n".join([entry.body, entry.partner_name, *entry.subjects]))
+        self.pdf = indexed("\n".join(pdf_texts))
         self.row = SearchEntry(
-            page_id=entry.page_id, kind=entry.kind, title=entry.title, title_key=self.title, body=entry.body,
+            page_id=entry.page_id, kind=entry.kind, title=entry.title, title_key=analyze(entry.title), body=entry.body,
             url=entry.url, partner_slugs=spaced(entry.partner_slugs), partner_name=entry.partner_name,
             date=entry.date, year=entry.year, axes=spaced(entry.axes),
             documents=spaced(document.id for document in entry.documents),
@@ -63,8 +96,9 @@ class DatabaseEngine(SearchEngine):
 
     # Per database (see engines.sqlite and engines.postgresql) ----------------------------
 
-    def matching(self, query):
-        """(FROM clause joining the entries as `e`, WHERE condition, params) of the records matching the query."""
+    def matching(self, query, required=None):
+        """(FROM clause joining the entries as `e`, WHERE condition, params) of the records matching the query:
+        holding all its clauses, or `required` of them, and none of its exclusions."""
         raise NotImplementedError
 
     def score(self, query):
@@ -84,23 +118,43 @@ class DatabaseEngine(SearchEngine):
 
     # Searching ----------------------------------------------------------------------------
 
+    def contains(self, query):
+        """(SQL condition true for the entries `e` holding every clause of the query, params)."""
+        raise NotImplementedError
+
+    def records_with(self, clause, limit):
+        """How many records hold the clause, counted up to `limit`."""
+        source, condition, match_params = self.matching(ParsedQuery("", (clause,)))
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {condition} LIMIT %s) found",
+                           match_params + [limit])
+            return cursor.fetchone()[0]
+
     def search(self, params, user=None):
         query = params.query
-        if query.is_empty:
-            source, condition, match_params = f"{ENTRY} e", "1 = 1", []
-        else:
-            source, condition, match_params = self.matching(query)
         filters, filter_params = self.filters(params, user)
-        where = f"{condition} AND {filters}"
-        where_params = match_params + filter_params
-
-        counts = self.facet_counts(source, where, where_params)
+        if query.is_empty:
+            plan = widening.Plan(query)
+            source, where, where_params = f"{ENTRY} e", filters, filter_params
+            counts = self.facet_counts(source, where, where_params)
+        else:
+            plan = widening.plan(query, self.records_with)
+            scored = with_exact_forms(plan.widened)
+            required = plan.positive
+            for required in dict.fromkeys([plan.positive, plan.partial_required]):
+                source, condition, match_params = self.matching(scored, required)
+                where, where_params = f"{condition} AND {filters}", match_params + filter_params
+                counts = self.facet_counts(source, where, where_params)
+                if sum(counts["total"].values()) >= widening.PARTIAL_BELOW:
+                    break
         total = sum(counts.pop("total").values())
         check_page(params, total)
-        ids = self.ranked_ids(params, source, where, where_params) if total else []
-        hits = self.hits(ids, query)
+        ranked = self.ranked_ids(params, plan, required if not query.is_empty else 0, source, where, where_params) \
+            if total else []
+        hits = self.hits(ranked, plan.widened)
         suggestion = suggest(query, user) if not query.is_empty else None
-        return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name)
+        return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name,
+                             searched_instead=plan.searched_instead)
 
     @staticmethod
     def filters(params, user):
@@ -141,22 +195,52 @@ class DatabaseEngine(SearchEngine):
                     counts["axe"][int(axis)] += count
         return counts
 
-    def ranked_ids(self, params, source, where, where_params):
-        """The entry ids of the page shown, best first (or newest first)."""
+    def tiers(self, plan, required):
+        """(SQL of a matching record's tier, params) and (SQL of "holds every clause", params).
+
+        With partial results, each clause held counts 2; a record holding the words as typed (not
+        only near spellings of them) gets 1 more: all the words as typed, then all through near
+        spellings, then most of the words, the more the better.
+        """
+        parts, params = [], []
+        complete, complete_params = "1 = 1", []
+        if required < plan.positive:
+            for clause in plan.widened.clauses:
+                if not clause.excluded:
+                    held, held_params = self.contains(replace(plan.widened, clauses=(clause,)))
+                    parts.append(f"(CASE WHEN {held} THEN 2 ELSE 0 END)")
+                    params += held_params
+            complete, complete_params = self.contains(plan.widened)
+        if plan.corrections:
+            strict, strict_params = self.contains(plan.query)
+            parts.append(f"(CASE WHEN {strict} THEN 1 ELSE 0 END)")
+            params += strict_params
+        return f"({' + '.join(parts) or '0'})", params, complete, complete_params
+
+    def proximity(self, query):
+        """(SQL bonus of a record holding the query's words close together, params); none by default."""
+        return "0", []
+
+    def ranked_ids(self, params, plan, required, source, where, where_params):
+        """[(entry id, holds every clause)] of the page shown, best first (or newest first)."""
         newest = "e.date IS NULL, e.date DESC"
         if params.query.is_empty:
-            score, score_params, order = "0", [], f"{newest}, e.id DESC"
+            select, select_params, order = "0, 1", [], f"{newest}, e.id DESC"
         else:
-            score, score_params = self.score(params.query)
-            score = f"({score}) + CASE WHEN e.title_key = %s THEN {EXACT_TITLE_BONUS} ELSE 0 END"
-            score_params = score_params + [self.query_key(params.query)]
+            score, score_params = self.score(with_exact_forms(plan.widened))
+            tier, tier_params, complete, complete_params = self.tiers(plan, required)
+            near, near_params = self.proximity(plan.query)
+            score = (f"{tier} * {TIER} + ({score}) + ({near}) "
+                     f"+ CASE WHEN e.title_key = %s THEN {EXACT_TITLE_BONUS} ELSE 0 END")
+            select = f"{score} AS score, {complete}"
+            select_params = tier_params + score_params + near_params + [self.query_key(params.query)] + complete_params
             order = f"{newest}, score DESC, e.id DESC" if params.sort == "date" else f"score DESC, {newest}, e.id DESC"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT e.id, {score} AS score FROM {source} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
-                score_params + where_params + [params.per_page, (params.page - 1) * params.per_page],
+                f"SELECT e.id, {select} FROM {source} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
+                select_params + where_params + [params.per_page, (params.page - 1) * params.per_page],
             )
-            return [row[0] for row in cursor.fetchall()]
+            return [(row[0], bool(row[-1])) for row in cursor.fetchall()]
 
     def has_visible_match(self, query, user):
         """Whether a record that `user` may see matches the query (for spelling suggestions)."""
@@ -175,7 +259,9 @@ class DatabaseEngine(SearchEngine):
 
     # The page shown -----------------------------------------------------------------------
 
-    def hits(self, ids, query):
+    def hits(self, ranked, query):
+        ids = [entry_id for entry_id, _ in ranked]
+        complete = dict(ranked)
         entries = SearchEntry.objects.in_bulk(ids)
         query_terms = query.positive_terms
         pages = self.best_pdf_pages([entries[i] for i in ids], query_terms) if query_terms else {}
@@ -197,6 +283,7 @@ class DatabaseEngine(SearchEngine):
             hits.append(Hit(
                 page_id=entry.page_id, title=entry.title, url=entry.url, kind=entry.kind,
                 partner=entry.partner_name or None, date=entry.date, snippet=text, document=document,
+                partial=not complete[entry_id],
             ))
         return hits
 

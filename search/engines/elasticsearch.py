@@ -18,7 +18,7 @@ from elasticsearch import Elasticsearch, helpers
 from elasticsearch import exceptions as es_exceptions
 from elasticsearch_dsl import Boolean, Date, Document, Float, InnerDoc, Integer, Keyword, Nested, Text
 
-from .. import analysis
+from .. import analysis, widening
 from ..highlight import snippet
 from ..suggest import suggest
 from .base import FACETS, EngineUnavailable, Hit, SearchEngine, SearchResults, check_page, labelled_facets
@@ -28,6 +28,8 @@ UNREACHABLE = (es_exceptions.ConnectionError, es_exceptions.ConnectionTimeout, e
 UNAVAILABLE_STATUSES = {429, 502, 503, 504}
 
 FRENCH = "erbm_french"
+# The folded, unstemmed words (search.analysis.EXACT_STEPS), in the `.folded` subfields.
+EXACT = "erbm_exact"
 FOLDED = "erbm_folded"
 # The steps of search.analysis.STEPS as Elasticsearch filters.
 FILTERS = {
@@ -42,14 +44,25 @@ FILTERS = {
 def analysis_settings():
     """The `analysis` index settings: the analyzer of search.analysis, step by step."""
     steps = [FILTERS[step] for step in analysis.STEPS]
+    exact_steps = [FILTERS[step] for step in analysis.EXACT_STEPS]
     return {
         "filter": {name: definition for name, definition in steps if definition},
-        "analyzer": {FRENCH: {"type": "custom", "tokenizer": "standard", "filter": [name for name, _ in steps]}},
+        "analyzer": {
+            FRENCH: {"type": "custom", "tokenizer": "standard", "filter": [name for name, _ in steps]},
+            EXACT: {"type": "custom", "tokenizer": "standard", "filter": [name for name, _ in exact_steps]},
+        },
         "normalizer": {FOLDED: {"type": "custom", "filter": ["lowercase", "asciifolding"]}},
     }
 
 
-RECORD_FIELDS = ["title^10", "summary^3", "body^3", "subjects^3"]
+RECORD_FIELDS = ["title^10", "summary^3", "body^3", "subjects^3", "partner_name.text^3"]
+EXACT_FIELDS = ["title.folded^10", "summary.folded^3", "body.folded^3", "subjects.folded^3", "partner_name.folded^3"]
+# Near spellings of a rare word (search.widening): 1 edit from 4 letters, 2 from 8, the first letter kept.
+FUZZINESS = {"fuzziness": "AUTO:4,8", "prefix_length": 1, "max_expansions": 20}
+# Records holding the words as typed, then through near spellings, then most of the words (search.widening).
+TIER = 10000
+# Words of the query within this many positions of each other score more.
+NEAR_SLOP = 10
 SQS_FLAGS = "AND|OR|NOT|PHRASE|WHITESPACE|PRECEDENCE"
 SQS_SPECIAL = re.compile(r'([+\-=&|><!(){}\[\]^"~*?:\\/])')
 HIGHLIGHT = {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
@@ -60,7 +73,7 @@ class PdfPage(InnerDoc):
     document_title = Text(analyzer=FRENCH)
     document_url = Keyword(index=False)
     number = Integer()
-    text = Text(analyzer=FRENCH)
+    text = Text(analyzer=FRENCH, fields={"folded": Text(analyzer=EXACT)})
     ocr = Boolean()
     weight = Float()
 
@@ -68,16 +81,16 @@ class PdfPage(InnerDoc):
 class Record(Document):
     page_id = Integer()
     kind = Keyword()
-    title = Text(analyzer=FRENCH, fields={"exact": Keyword(normalizer=FOLDED)})
-    summary = Text(analyzer=FRENCH)
-    body = Text(analyzer=FRENCH)
+    title = Text(analyzer=FRENCH, fields={"exact": Keyword(normalizer=FOLDED), "folded": Text(analyzer=EXACT)})
+    summary = Text(analyzer=FRENCH, fields={"folded": Text(analyzer=EXACT)})
+    body = Text(analyzer=FRENCH, fields={"folded": Text(analyzer=EXACT)})
     url = Keyword(index=False)
     partner_slugs = Keyword()
-    partner_name = Keyword()
+    partner_name = Keyword(fields={"text": Text(analyzer=FRENCH), "folded": Text(analyzer=EXACT)})
     date = Date()
     year = Integer()
     axes = Integer()
-    subjects = Text(analyzer=FRENCH)
+    subjects = Text(analyzer=FRENCH, fields={"folded": Text(analyzer=EXACT)})
     audience = Keyword()
     audience_groups = Integer()
     expire_at = Date()
@@ -117,11 +130,8 @@ def sqs_text(clause):
     return " | ".join(escaped(text) for text in clause.texts)
 
 
-def clause_query(clause, inner_hits_name=None):
-    """Matches the clause in the record's own fields or in one page of its PDFs."""
-    text = sqs_text(clause)
-    page_query = {"simple_query_string": {
-        "query": text, "fields": ["pdf_pages.text"], "default_operator": "and", "flags": SQS_FLAGS}}
+def in_record_or_page(record_query, page_query, inner_hits_name=None):
+    """Matches the query in the record's own fields, or the page query in one page of its PDFs."""
     # A page read by OCR with low confidence weighs less (its weight), as on the database engines.
     weighted = {"function_score": {"query": page_query, "boost_mode": "multiply", "functions": [
         {"field_value_factor": {"field": "pdf_pages.weight", "missing": 1}}]}}
@@ -131,12 +141,52 @@ def clause_query(clause, inner_hits_name=None):
             "name": inner_hits_name, "size": 1,
             "_source": ["pdf_pages.document_id", "pdf_pages.document_title", "pdf_pages.document_url", "pdf_pages.number",
                         "pdf_pages.ocr"],
-            "highlight": {**HIGHLIGHT, "fields": {"pdf_pages.text": {"fragment_size": 220, "number_of_fragments": 1}}},
+            "highlight": {**HIGHLIGHT, "fields": {
+                "pdf_pages.text": {"fragment_size": 220, "number_of_fragments": 1},
+                "pdf_pages.text.folded": {"fragment_size": 220, "number_of_fragments": 1},
+            }},
         }
-    return {"bool": {"should": [
+    return [record_query, {"nested": nested}]
+
+
+def clause_query(clause, inner_hits_name=None, fuzzy=False):
+    """Matches the clause in the record's own fields or in one page of its PDFs.
+
+    The folded, unstemmed words (`.folded`) score more when the record holds the word as typed;
+    with `fuzzy`, the word also matches near spellings there (`search.widening`).
+    """
+    text = sqs_text(clause)
+    should = in_record_or_page(
         {"simple_query_string": {"query": text, "fields": RECORD_FIELDS, "default_operator": "and", "flags": SQS_FLAGS}},
-        {"nested": nested},
-    ], "minimum_should_match": 1}}
+        {"simple_query_string": {"query": text, "fields": ["pdf_pages.text"], "default_operator": "and",
+                                 "flags": SQS_FLAGS}},
+        inner_hits_name,
+    )
+    word = clause.single_word if not clause.excluded else None
+    if word:
+        should += in_record_or_page(
+            {"multi_match": {"query": word, "fields": EXACT_FIELDS}},
+            {"match": {"pdf_pages.text.folded": {"query": word}}},
+        )
+        if fuzzy:
+            should += in_record_or_page(
+                {"multi_match": {"query": word, "fields": EXACT_FIELDS, **FUZZINESS}},
+                {"match": {"pdf_pages.text.folded": {"query": word, **FUZZINESS}}},
+                f"{inner_hits_name}_near" if inner_hits_name else None,
+            )
+    return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def proximity_query(clauses):
+    """Scores the records holding the query's words close together (a phrase with some slop)."""
+    words = [c.single_word for c in clauses if c.single_word]
+    if len(words) < 2:
+        return []
+    text = " ".join(words)
+    return in_record_or_page(
+        {"multi_match": {"query": text, "fields": RECORD_FIELDS, "type": "phrase", "slop": NEAR_SLOP}},
+        {"match_phrase": {"pdf_pages.text": {"query": text, "slop": NEAR_SLOP}}},
+    )
 
 
 def visibility_filter(audiences, groups, now):
@@ -152,8 +202,12 @@ def visibility_filter(audiences, groups, now):
     return [{"bool": {"should": allowed, "minimum_should_match": 1}}, unexpired]
 
 
-def build_request(params, audiences, groups, now=None):
-    """The search request body for the parameters, as sent to Elasticsearch."""
+def build_request(params, audiences, groups, now=None, plan=None, required=None):
+    """The search request body for the parameters, as sent to Elasticsearch.
+
+    `plan` (search.widening) names the rare words that also match near spellings; with `required`
+    under the number of clauses, records holding that many of them match too, ranked after.
+    """
     now = (now or timezone.now()).isoformat()
     filters = visibility_filter(audiences, groups, now)
     if params.kind:
@@ -172,10 +226,26 @@ def build_request(params, audiences, groups, now=None):
             bounds["lte"] = params.date_to.isoformat()
         filters.append({"range": {"date": bounds}})
     query = {"bool": {"filter": filters}}
-    positive = [c for c in params.query.clauses if not c.excluded]
+    clauses = params.query.clauses
+    fuzzy = {correction.clause for correction in plan.corrections} if plan else set()
+    positive = [i for i, c in enumerate(clauses) if not c.excluded]
+    required = len(positive) if required is None else required
     if positive:
-        query["bool"]["must"] = [clause_query(c, f"pdf_{i}") for i, c in enumerate(positive)]
-        query["bool"]["should"] = [{"term": {"title.exact": {"value": params.query.text.lower(), "boost": 100}}}]
+        matching = [clause_query(clauses[i], f"pdf_{i}", fuzzy=i in fuzzy) for i in positive]
+        should = [{"term": {"title.exact": {"value": params.query.text.lower(), "boost": 100}}}]
+        should += proximity_query([clauses[i] for i in positive])
+        if required < len(positive):
+            # Most of the clauses: each one held weighs 2 tiers, so that the more a record holds, the higher.
+            query["bool"]["must"] = [{"bool": {"should": matching, "minimum_should_match": required}}]
+            held = [clause_query(clauses[i], fuzzy=i in fuzzy) for i in positive]
+            should += [{"constant_score": {"filter": clause, "boost": 2 * TIER}} for clause in held]
+            should.append({"constant_score": {"filter": {"bool": {"must": held}}, "boost": 0, "_name": "complete"}})
+        else:
+            query["bool"]["must"] = matching
+        if fuzzy:
+            strict = [clause_query(clauses[i]) for i in positive]
+            should.append({"constant_score": {"filter": {"bool": {"must": strict}}, "boost": TIER, "_name": "strict"}})
+        query["bool"]["should"] = should
     excluded = [clause_query(c) for c in params.query.clauses if c.excluded]
     if excluded:
         query["bool"]["must_not"] = excluded
@@ -191,6 +261,7 @@ def build_request(params, audiences, groups, now=None):
         "highlight": {**HIGHLIGHT, "fields": {
             "title": {"number_of_fragments": 0}, "summary": {"number_of_fragments": 0},
             "body": {"fragment_size": 220, "number_of_fragments": 1},
+            "body.folded": {"fragment_size": 220, "number_of_fragments": 1},
         }},
         "aggs": {
             "type": {"terms": {"field": "kind", "size": 10}},
@@ -307,31 +378,43 @@ class ElasticsearchEngine(SearchEngine):
 
     def search(self, params, user=None):
         from ..audience import audiences_of
+        from .database import database_engine
 
         audiences, groups = audiences_of(user)
-        body = build_request(params, audiences, groups or [])
-        with reaching(self.url):
-            response = self.client.search(index=self.alias, **body)
-        total = response["hits"]["total"]["value"]
+        plan = widening.Plan(params.query)
+        if not params.query.is_empty:
+            # Which words are rare is read from the database index, which is always kept (see search.sync).
+            plan = widening.plan(params.query, database_engine().records_with)
+        for required in dict.fromkeys([plan.positive, plan.partial_required]):
+            body = build_request(params, audiences, groups or [], plan=plan, required=required)
+            with reaching(self.url):
+                response = self.client.search(index=self.alias, **body)
+            total = response["hits"]["total"]["value"]
+            if total >= widening.PARTIAL_BELOW:
+                break
         check_page(params, total)
-        hits = [self.hit(item, params) for item in response["hits"]["hits"]]
+        partial = required < plan.positive
+        hits = [self.hit(item, params, partial) for item in response["hits"]["hits"]]
         counts = {name: {bucket["key"]: bucket["doc_count"] for bucket in response["aggregations"][name]["buckets"]}
                   for name in FACETS}
         suggestion = suggest(params.query, user) if not params.query.is_empty else None
-        return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name)
+        return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name,
+                             searched_instead=plan.searched_instead)
 
     @staticmethod
-    def hit(item, params):
+    def hit(item, params, partial=False):
         source, highlight = item["_source"], item.get("highlight", {})
         document = None
-        fragments = highlight.get("body") or highlight.get("summary") or []
+        fragments = highlight.get("body") or highlight.get("summary") or highlight.get("body.folded") or []
         for inner in (item.get("inner_hits") or {}).values():
             inner_hits = inner["hits"]["hits"]
             if inner_hits:
                 page = inner_hits[0]["_source"]
                 document = {"title": page["document_title"], "url": f"{page['document_url']}#page={page['number']}",
                             "page": page["number"], "ocr": bool(page.get("ocr"))}
-                fragments = fragments or inner_hits[0].get("highlight", {}).get("pdf_pages.text", [])
+                page_highlight = inner_hits[0].get("highlight", {})
+                fragments = fragments or page_highlight.get("pdf_pages.text", []) or page_highlight.get(
+                    "pdf_pages.text.folded", [])
                 break
         text_snippet = fragments[0] if fragments else snippet(source.get("summary") or source.get("body", ""), set())
         date = source.get("date")
@@ -339,4 +422,5 @@ class ElasticsearchEngine(SearchEngine):
             page_id=source["page_id"], title=source["title"], url=source["url"], kind=source["kind"],
             partner=source.get("partner_name") or None,
             date=datetime.fromisoformat(date).date() if date else None, snippet=text_snippet, document=document,
+            partial=partial and "complete" not in item.get("matched_queries", []),
         )

@@ -4,6 +4,8 @@ The vector (title A, body B, PDF text C) is computed from the analyzed terms
 as the entry is inserted; the terms themselves are not stored.
 """
 
+from dataclasses import replace
+
 from django.db import connection
 
 from ..models import SearchEntry
@@ -17,8 +19,9 @@ VECTOR = (
 )
 
 
-def tsquery(query):
-    """The tsquery of a parsed query: clauses joined by &, alternatives by |, phrases by <->, exclusions by !."""
+def tsquery(query, any_clause=False):
+    """The tsquery of a parsed query: clauses joined by & (by | with `any_clause`), alternatives by |, phrases
+    by <->, exclusions by !."""
 
     def quoted(term):
         return "'" + term.replace("\\", "\\\\").replace("'", "''") + "'"
@@ -26,14 +29,23 @@ def tsquery(query):
     def clause(clause):
         return "(" + " | ".join("(" + " <-> ".join(map(quoted, terms)) + ")" for terms in clause.alternatives) + ")"
 
-    positive = " & ".join(clause(c) for c in query.clauses if not c.excluded)
+    positive = (" | " if any_clause else " & ").join(clause(c) for c in query.clauses if not c.excluded)
     excluded = "".join(f" & !{clause(c)}" for c in query.clauses if c.excluded)
-    return positive + excluded
+    return f"({positive}){excluded}" if excluded else positive
 
 
 class PostgreSQLEngine(DatabaseEngine):
-    def matching(self, query):
-        return "search_searchentry e", "e.search_vector @@ to_tsquery('simple', %s)", [tsquery(query)]
+    def matching(self, query, required=None):
+        positive = [c for c in query.clauses if not c.excluded]
+        if required is None or required >= len(positive):
+            return "search_searchentry e", "e.search_vector @@ to_tsquery('simple', %s)", [tsquery(query)]
+        # Any clause matches (through the GIN index), then the records holding at least `required` of them are kept.
+        held = " + ".join(["CASE WHEN e.search_vector @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END"] * len(positive))
+        return ("search_searchentry e", f"e.search_vector @@ to_tsquery('simple', %s) AND ({held}) >= %s",
+                [tsquery(query, any_clause=True)] + [tsquery(replace(query, clauses=(c,))) for c in positive] + [required])
+
+    def contains(self, query):
+        return "e.search_vector @@ to_tsquery('simple', %s)", [tsquery(query)]
 
     def score(self, query):
         return f"ts_rank_cd('{WEIGHTS}', e.search_vector, to_tsquery('simple', %s))", [tsquery(query)]

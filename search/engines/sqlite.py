@@ -5,6 +5,8 @@ One FTS5 row per record, keyed by its entry id, with three columns weighted
 trigger removes the row when its entry goes (page deleted, record replaced).
 """
 
+from dataclasses import replace
+
 from django.db import connection
 
 from ..models import SearchEntry
@@ -14,24 +16,48 @@ FTS = "search_fts"
 WEIGHTS = (10.0, 3.0, 1.0)
 
 
-def fts5_query(query):
-    """The FTS5 expression of a parsed query: clauses joined by AND, alternatives by OR, exclusions by NOT."""
+# Records holding the query's words within this many words of each other score more.
+NEAR_WORDS = 10
+NEAR_BONUS = 5.0
 
-    def phrase(terms):
-        return '"' + " ".join(t.replace('"', '""') for t in terms) + '"'
+
+def phrase(terms):
+    return '"' + " ".join(t.replace('"', '""') for t in terms) + '"'
+
+
+def fts5_query(query, any_clause=False):
+    """The FTS5 expression of a parsed query: clauses joined by AND (by OR with `any_clause`), alternatives
+    by OR, exclusions by NOT."""
 
     def clause(clause):
         return "(" + " OR ".join(phrase(terms) for terms in clause.alternatives) + ")"
 
-    expression = " AND ".join(clause(c) for c in query.clauses if not c.excluded)
+    expression = (" OR " if any_clause else " AND ").join(clause(c) for c in query.clauses if not c.excluded)
     for excluded in (c for c in query.clauses if c.excluded):
         expression = f"({expression}) NOT {clause(excluded)}"
     return expression
 
 
 class SQLiteEngine(DatabaseEngine):
-    def matching(self, query):
-        return f"{FTS} JOIN search_searchentry e ON e.id = {FTS}.rowid", f"{FTS} MATCH %s", [fts5_query(query)]
+    def matching(self, query, required=None):
+        source = f"{FTS} JOIN search_searchentry e ON e.id = {FTS}.rowid"
+        positive = [c for c in query.clauses if not c.excluded]
+        if required is None or required >= len(positive):
+            return source, f"{FTS} MATCH %s", [fts5_query(query)]
+        # Any clause matches, then the records holding at least `required` of them are kept.
+        held = [self.contains(replace(query, clauses=(c,))) for c in positive]
+        condition = f"{FTS} MATCH %s AND ({' + '.join(f'({sql})' for sql, _ in held)}) >= %s"
+        return source, condition, [fts5_query(query, any_clause=True)] + [p for _, ps in held for p in ps] + [required]
+
+    def contains(self, query):
+        return f"e.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)", [fts5_query(query)]
+
+    def proximity(self, query):
+        words = [c.alternatives[0][0] for c in query.clauses if not c.excluded and c.single_word]
+        if len(words) < 2:
+            return "0", []
+        near = f"NEAR({' '.join(phrase([word]) for word in words)}, {NEAR_WORDS})"
+        return f"CASE WHEN e.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s) THEN {NEAR_BONUS} ELSE 0 END", [near]
 
     def score(self, query):
         return f"-bm25({FTS}, {', '.join(map(str, WEIGHTS))})", []

@@ -1,0 +1,122 @@
+"""What a search looks for beyond the words as typed, the same way on every engine.
+
+1. **Near spellings.** An unquoted word of 4 letters or more found in fewer than `FEW`
+   records also looks for the words of the index within a small edit distance (1 for 4 to 7
+   letters, 2 beyond): « rehabilitaton » also finds « réhabilitation ». The records holding the
+   word as typed rank first; the page says which words were searched instead.
+2. **Most of the words.** A search of three significant words or more (clauses: a word, a
+   quoted phrase, a group of OR alternatives) that finds fewer than `PARTIAL_BELOW` records
+   with all of them also finds the records holding most of them (more than half: 2 of 3,
+   3 of 4 or 5, 4 of 6 or 7…), ranked after the complete ones and labelled as partial.
+
+The database engines look for the near words themselves (their stems join the clause as
+alternatives); Elasticsearch uses its own `fuzziness` on the same rare words.
+"""
+
+from dataclasses import dataclass, replace
+
+from rapidfuzz.distance import Levenshtein
+
+from .analysis import exact_term, term
+from .models import SearchTerm
+
+# A word in fewer records than this is taken as possibly misspelt.
+FEW = 2
+# At most this many near words are searched for one word typed.
+MAX_NEAR = 5
+# With fewer complete results than this, records holding most of the words are added.
+PARTIAL_BELOW = 10
+PARTIAL_FROM = 3
+
+
+def max_edits(word):
+    """Edits allowed to reach a near word: none under 4 letters, 1 up to 7, 2 beyond."""
+    if len(word) < 4:
+        return 0
+    return 1 if len(word) <= 7 else 2
+
+
+def near_words(word):
+    """[(display form, folded form)] of the index's words near `word`, nearest and most frequent first."""
+    folded = exact_term(word)
+    limit = max_edits(folded)
+    if not limit or not folded.isalpha():
+        return []
+    own = term(word)
+    rows = SearchTerm.objects.filter(folded__startswith=folded[0]).values_list("folded", "display", "frequency")
+    ranked = []
+    for candidate, display, frequency in rows.iterator(chunk_size=2000):
+        if abs(len(candidate) - len(folded)) > limit or candidate == folded:
+            continue
+        distance = Levenshtein.distance(folded, candidate, score_cutoff=limit)
+        if distance <= limit and term(candidate) not in (own, ""):
+            ranked.append((distance, -frequency, candidate, display))
+    found, stems = [], set()
+    for _, _, candidate, display in sorted(ranked):
+        if term(candidate) not in stems:
+            stems.add(term(candidate))
+            found.append((display, candidate))
+        if len(found) == MAX_NEAR:
+            break
+    return found
+
+
+@dataclass(frozen=True)
+class Correction:
+    """A rare word typed and the near words searched with it."""
+
+    clause: int  # index of its clause in the query
+    typed: str
+    near: tuple  # display forms
+
+
+@dataclass(frozen=True)
+class Plan:
+    query: object  # the ParsedQuery as typed
+    corrections: tuple = ()
+
+    @property
+    def positive(self):
+        return sum(1 for clause in self.query.clauses if not clause.excluded)
+
+    @property
+    def partial_required(self):
+        """Clauses a record must hold to be a partial result (all of them when the query is short)."""
+        if self.positive < PARTIAL_FROM:
+            return self.positive
+        return self.positive // 2 + 1
+
+    @property
+    def widened(self):
+        """The query with the near words of its rare words as alternatives (their stems)."""
+        if not self.corrections:
+            return self.query
+        clauses = list(self.query.clauses)
+        for correction in self.corrections:
+            clause = clauses[correction.clause]
+            near = [word for word in correction.near if (term(word),) not in clause.alternatives]
+            clauses[correction.clause] = replace(
+                clause, alternatives=clause.alternatives + tuple((term(word),) for word in near),
+                texts=clause.texts + tuple(near),
+            )
+        return replace(self.query, clauses=tuple(clauses))
+
+    @property
+    def searched_instead(self):
+        """{word typed: [near words searched too]}, for the page and the API."""
+        return {correction.typed: list(correction.near) for correction in self.corrections}
+
+
+def plan(query, records_with):
+    """The Plan of a parsed query; `records_with(clause, limit)` counts (up to limit) the records holding a clause."""
+    corrections = []
+    for index, clause in enumerate(query.clauses):
+        word = clause.single_word
+        if clause.excluded or word is None or max_edits(exact_term(word)) == 0:
+            continue
+        if records_with(clause, FEW) >= FEW:
+            continue
+        near = near_words(word)
+        if near:
+            corrections.append(Correction(index, word, tuple(display for display, _ in near)))
+    return Plan(query, tuple(corrections))

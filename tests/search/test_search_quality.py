@@ -1,0 +1,137 @@
+"""What a clerk types, answered on every engine: typos, whole questions, exact forms, the forms of a word."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from search.entries import build_entry
+from search.indexing import indexable_pages
+from search.query import parse_params
+from tests.search import records
+from tests.search.conftest import titles
+
+pytestmark = pytest.mark.django_db
+
+SEEDS = Path(__file__).resolve().parents[2] / "erbm_cms" / "demo" / "seeds"
+
+# The forms of one word of the field, each written in the seed publications; Snowball stems
+# some of them apart (« minier » → `mini`, « minières » → `minier`).
+FAMILIES = [
+    ("minier", "minière", "miniers", "minières"),
+    ("cité", "cités"),
+    ("logement", "logements"),
+    ("premier", "première", "premiers", "premières"),
+    ("foncier", "foncière", "fonciers"),
+    ("quartier", "quartiers"),
+    ("social", "sociale", "sociaux", "sociales"),
+    ("industriel", "industrielle", "industriels", "industrielles"),
+]
+
+
+@pytest.fixture
+def search(engine):
+    """search(q=..., **params) on the engine under test, its index brought up to date once per test."""
+    state = {"fresh": False}
+
+    def run(**params):
+        if engine.name == "elasticsearch" and not state["fresh"]:
+            engine.rebuild(build_entry(page) for page in indexable_pages())
+            state["fresh"] = True
+        return engine.search(parse_params({key: str(value) for key, value in params.items()}), AnonymousUser())
+
+    return run
+
+
+def test_the_families_come_from_the_seeds():
+    text = " ".join(path.read_text(encoding="utf-8") for path in SEEDS.glob("*.txt")).lower()
+    for family in FAMILIES:
+        for form in family:
+            assert re.search(rf"(?<!\w){form}(?!\w)", text), form
+
+
+def test_the_forms_of_a_word_of_the_field_always_meet(search):
+    made = {}
+    for number, family in enumerate(FAMILIES):
+        for form in family:
+            made[form] = records.deliberation(f"Dossier zorglub{number} {form}").title
+    for number, family in enumerate(FAMILIES):
+        expected = {made[form] for form in family}
+        for form in family:
+            assert set(titles(search(q=f"zorglub{number} {form}"))) == expected, form
+
+
+def test_a_misspelt_word_is_answered_and_says_what_was_searched_instead(search, client):
+    records.deliberation("Réhabilitation de la houblonnière de Lallaing")
+    results = search(q="houblonnere")
+    assert titles(results) == ["Réhabilitation de la houblonnière de Lallaing"]
+    assert results.searched_instead == {"houblonnere": ["houblonnière"]}
+    assert results.suggestion == "houblonnière"
+
+
+def test_the_word_as_typed_ranks_above_its_near_spellings(search):
+    records.deliberation("Réhabilitation de la houblonnière de Lallaing")
+    records.deliberation("Inventaire de la houblonnere de Flines")  # misspelt in the record itself
+    results = search(q="houblonnere")
+    assert titles(results) == ["Inventaire de la houblonnere de Flines", "Réhabilitation de la houblonnière de Lallaing"]
+
+
+def test_no_near_spellings_inside_quotes_nor_for_short_words(search):
+    records.deliberation("Réhabilitation de la houblonnière de Lallaing")
+    records.deliberation("Le guet de la tour")
+    assert search(q='"houblonnere"').total == 0
+    assert search(q="gué").total == 0
+
+
+def test_a_long_question_gives_the_records_with_all_its_words_then_most_of_them(search):
+    records.deliberation("Ravalement de la tréfilerie", summary="Le ravalement des façades de la tréfilerie de Biache est voté.")
+    records.deliberation("Façades de la tréfilerie", summary="Biache : les façades de la tréfilerie, projet voté.")
+    records.deliberation("Tréfilerie", summary="La tréfilerie ferme.")
+    results = search(q="quand le ravalement des façades de la tréfilerie de Biache sera-t-il voté")
+    assert titles(results)[:2] == ["Ravalement de la tréfilerie", "Façades de la tréfilerie"]
+    assert "Tréfilerie" not in titles(results)
+    assert [hit.partial for hit in results.hits[:2]] == [True, True]
+    complete = search(q="ravalement façades tréfilerie Biache")
+    assert titles(complete)[:2] == ["Ravalement de la tréfilerie", "Façades de la tréfilerie"]
+    assert [hit.partial for hit in complete.hits[:2]] == [False, True]
+
+
+def test_a_question_answers_while_records_hold_most_of_its_words(search):
+    records.deliberation("Façades de la tréfilerie", summary="Les façades de la tréfilerie de Biache.")
+    results = search(q="ravalement des façades de la tréfilerie")
+    assert titles(results) == ["Façades de la tréfilerie"] and results.hits[0].partial
+
+
+def test_the_record_holding_the_exact_form_typed_ranks_first(search):
+    records.deliberation("Plan des houblonnières", summary="Inventaire.")
+    records.deliberation("Plan de la houblonnière", summary="Inventaire.")
+    assert titles(search(q="houblonnières"))[:2] == ["Plan des houblonnières", "Plan de la houblonnière"]
+    assert titles(search(q="houblonnière"))[:2] == ["Plan de la houblonnière", "Plan des houblonnières"]
+
+
+def test_words_close_together_rank_above_scattered_ones(search):
+    filler = " ".join(["Le conseil examine le dossier présenté en séance."] * 6)
+    records.deliberation("Premier dossier", summary=f"Tréfilerie canal. {filler} Texte final.")
+    records.deliberation("Second dossier", summary=f"Tréfilerie. {filler} Texte final canal.")
+    assert titles(search(q="tréfilerie canal"))[:2] == ["Premier dossier", "Second dossier"]
+
+
+def test_the_page_labels_partial_results_and_near_spellings(client, settings):
+    records.deliberation("Façades de la tréfilerie", summary="Les façades de la tréfilerie de Biache.")
+    page = client.get("/recherche/", {"q": "ravalement des façades de la tréfilerie"}).content.decode()
+    assert "Résultats contenant une partie des mots" in page
+    records.deliberation("Réhabilitation de la houblonnière de Lallaing")
+    page = client.get("/recherche/", {"q": "houblonnere"}).content.decode()
+    assert "« houblonnere » est rare ou absent de l'archive : la recherche porte aussi sur « houblonnière »" in page
+    assert "Vouliez-vous dire" in page
+
+
+def test_the_api_flags_partial_results_and_near_spellings_in_addition(client):
+    records.deliberation("Façades de la tréfilerie", summary="Les façades de la tréfilerie de Biache.")
+    data = client.get("/api/recherche/", {"q": "ravalement des façades de la tréfilerie"}).json()
+    assert data["results"][0]["partial"] is True
+    records.deliberation("Réhabilitation de la houblonnière de Lallaing")
+    data = client.get("/api/recherche/", {"q": "houblonnere"}).json()
+    assert data["searched_instead"] == {"houblonnere": ["houblonnière"]}
+    assert "partial" not in data["results"][0] and data["suggestion"] == "houblonnière"
