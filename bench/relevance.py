@@ -331,8 +331,10 @@ def run_engine(args, engine):
     python = sys.executable
     subprocess.run([python, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     subprocess.run([python, "manage.py", "load_demo"], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
-    output = subprocess.run([python, __file__, "--inside", engine], cwd=ROOT, env=env, check=True,
-                            capture_output=True, text=True).stdout
+    child = subprocess.run([python, __file__, "--inside", engine], cwd=ROOT, env=env, capture_output=True, text=True)
+    if child.returncode:
+        sys.exit(f"the evaluation on {engine} failed:\n{child.stderr[-3000:]}")
+    output = child.stdout
     answer = json.loads(output.strip().splitlines()[-1])
     return answer["ranks"], [judged for judged in QUERIES if judged.q in answer["queries"]]
 

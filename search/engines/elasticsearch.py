@@ -4,7 +4,8 @@ Its French analyzer is generated from the one declaration of `search.analysis`,
 so that both engines cut, fold and stem a text the same way. A record is one
 document; the pages of its PDFs are nested documents, so that a hit knows its
 page. User input only ever reaches Elasticsearch through `simple_query_string`,
-whose syntax cannot fail or reach fields it is not given. Indices are versioned
+whose syntax cannot fail or reach fields it is not given, and through `match`
+queries on the `.folded` fields (exact forms, near spellings), which take no syntax. Indices are versioned
 and reached through an alias, so that a rebuild swaps the new index in at once.
 """
 
@@ -61,6 +62,8 @@ EXACT_FIELDS = ["title.folded^10", "summary.folded^3", "body.folded^3", "subject
 FUZZINESS = {"fuzziness": "AUTO:4,8", "prefix_length": 1, "max_expansions": 20}
 # Records holding the words as typed, then through near spellings, then most of the words (search.widening).
 TIER = 10000
+# PDF pages are scored by BM25 without length normalization: see best_page_query.
+PAGE_SIMILARITY = "erbm_page"
 # Words of the query within this many positions of each other score more.
 NEAR_SLOP = 10
 SQS_FLAGS = "AND|OR|NOT|PHRASE|WHITESPACE|PRECEDENCE"
@@ -73,7 +76,8 @@ class PdfPage(InnerDoc):
     document_title = Text(analyzer=FRENCH)
     document_url = Keyword(index=False)
     number = Integer()
-    text = Text(analyzer=FRENCH, fields={"folded": Text(analyzer=EXACT)})
+    text = Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY,
+                fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY)})
     ocr = Boolean()
     weight = Float()
 
@@ -100,7 +104,8 @@ class Record(Document):
 def index_body(replicas=0):
     """Settings and mappings of a new index (the analyzer included), as sent to Elasticsearch."""
     return {
-        "settings": {"number_of_shards": 1, "number_of_replicas": replicas, "analysis": analysis_settings()},
+        "settings": {"number_of_shards": 1, "number_of_replicas": replicas, "analysis": analysis_settings(),
+                     "similarity": {PAGE_SIMILARITY: {"type": "BM25", "b": 0}}},
         "mappings": Record._doc_type.mapping.to_dict(),
     }
 
@@ -130,8 +135,8 @@ def sqs_text(clause):
     return " | ".join(escaped(text) for text in clause.texts)
 
 
-def in_record_or_page(record_query, page_query, inner_hits_name=None):
-    """Matches the query in the record's own fields, or the page query in one page of its PDFs."""
+def pages_query(page_query, inner_hits_name=None):
+    """Matches the query in one page of the record's PDFs; with a name, the best page comes back as an inner hit."""
     # A page read by OCR with low confidence weighs less (its weight), as on the database engines.
     weighted = {"function_score": {"query": page_query, "boost_mode": "multiply", "functions": [
         {"field_value_factor": {"field": "pdf_pages.weight", "missing": 1}}]}}
@@ -146,7 +151,12 @@ def in_record_or_page(record_query, page_query, inner_hits_name=None):
                 "pdf_pages.text.folded": {"fragment_size": 220, "number_of_fragments": 1},
             }},
         }
-    return [record_query, {"nested": nested}]
+    return {"nested": nested}
+
+
+def in_record_or_page(record_query, page_query, inner_hits_name=None):
+    """Matches the query in the record's own fields, or the page query in one page of its PDFs."""
+    return [record_query, pages_query(page_query, inner_hits_name)]
 
 
 def clause_query(clause, inner_hits_name=None, fuzzy=False):
@@ -175,6 +185,23 @@ def clause_query(clause, inner_hits_name=None, fuzzy=False):
                 f"{inner_hits_name}_near" if inner_hits_name else None,
             )
     return {"bool": {"should": should, "minimum_should_match": 1}}
+
+
+def best_page_query(clauses, fuzzy):
+    """The page of the record's PDFs holding the most of the query's words, as the inner hit `page`.
+
+    Pages are scored without length normalization (similarity `erbm_page`): the page holding
+    the words most often is cited, not the shortest one, as on the database engines.
+    """
+    should = []
+    for index, clause in enumerate(clauses):
+        if clause.excluded:
+            continue
+        should.append({"simple_query_string": {"query": sqs_text(clause), "fields": ["pdf_pages.text"],
+                                               "default_operator": "and", "flags": SQS_FLAGS}})
+        if index in fuzzy and clause.single_word:
+            should.append({"match": {"pdf_pages.text.folded": {"query": clause.single_word, **FUZZINESS}}})
+    return pages_query({"bool": {"should": should}}, "page")
 
 
 def proximity_query(clauses):
@@ -234,6 +261,7 @@ def build_request(params, audiences, groups, now=None, plan=None, required=None)
         matching = [clause_query(clauses[i], f"pdf_{i}", fuzzy=i in fuzzy) for i in positive]
         should = [{"term": {"title.exact": {"value": params.query.text.lower(), "boost": 100}}}]
         should += proximity_query([clauses[i] for i in positive])
+        should.append(best_page_query(clauses, fuzzy))
         if required < len(positive):
             # Most of the clauses: each one held weighs 2 tiers, so that the more a record holds, the higher.
             query["bool"]["must"] = [{"bool": {"should": matching, "minimum_should_match": required}}]
@@ -406,7 +434,9 @@ class ElasticsearchEngine(SearchEngine):
         source, highlight = item["_source"], item.get("highlight", {})
         document = None
         fragments = highlight.get("body") or highlight.get("summary") or highlight.get("body.folded") or []
-        for inner in (item.get("inner_hits") or {}).values():
+        found = item.get("inner_hits") or {}
+        # The page holding most of the words first, else the page of the first clause found.
+        for inner in sorted(found.values(), key=lambda inner: inner is not found.get("page")):
             inner_hits = inner["hits"]["hits"]
             if inner_hits:
                 page = inner_hits[0]["_source"]
