@@ -231,10 +231,8 @@ def add_corpus_records(corpus=CORPUS):
     from erbm_cms.documents.models import ArchiveDocument
 
     for number, record in enumerate(CORPUS_RECORDS, 1):
-        document = ArchiveDocument(title=record.title)
-        document.file.save(record.file, ContentFile((corpus / record.file).read_bytes()), save=False)
-        document._set_document_file_metadata()
-        document.save()
+        document = ArchiveDocument(title=record.title).save_with_file(
+            record.file, ContentFile((corpus / record.file).read_bytes()))
         section = PartnerDeliberationsPage.objects.get(partner__slug=record.partner)
         page = DeliberationPage(
             title=record.title, partner=section.partner, deliberating_body="conseil_communautaire",
