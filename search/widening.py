@@ -107,8 +107,14 @@ class Plan:
         return {correction.typed: list(correction.near) for correction in self.corrections}
 
 
-def plan(query, records_with):
-    """The Plan of a parsed query; `records_with(clause, limit)` counts (up to limit) the records holding a clause."""
+def plan(query, records_with, user=None):
+    """The Plan of a parsed query; `records_with(clause, limit)` counts (up to limit) the records holding a clause.
+
+    A near word is searched (and named on the page) only if it occurs in a record that `user` may
+    see: the vocabulary is shared by every record.
+    """
+    from .suggest import seen_by
+
     corrections = []
     for index, clause in enumerate(query.clauses):
         word = clause.single_word
@@ -116,7 +122,7 @@ def plan(query, records_with):
             continue
         if records_with(clause, FEW) >= FEW:
             continue
-        near = near_words(word)
+        near = [display for display, _ in near_words(word) if seen_by(user, display)]
         if near:
-            corrections.append(Correction(index, word, tuple(display for display, _ in near)))
+            corrections.append(Correction(index, word, tuple(near)))
     return Plan(query, tuple(corrections))

@@ -138,7 +138,7 @@ class DatabaseEngine(SearchEngine):
             source, where, where_params = f"{ENTRY} e", filters, filter_params
             counts = self.facet_counts(source, where, where_params)
         else:
-            plan = widening.plan(query, self.records_with)
+            plan = widening.plan(query, self.records_with, user)
             scored = with_exact_forms(plan.widened)
             required = plan.positive
             for required in dict.fromkeys([plan.positive, plan.partial_required]):

@@ -412,7 +412,7 @@ class ElasticsearchEngine(SearchEngine):
         plan = widening.Plan(params.query)
         if not params.query.is_empty:
             # Which words are rare is read from the database index, which is always kept (see search.sync).
-            plan = widening.plan(params.query, database_engine().records_with)
+            plan = widening.plan(params.query, database_engine().records_with, user)
         for required in dict.fromkeys([plan.positive, plan.partial_required]):
             body = build_request(params, audiences, groups or [], plan=plan, required=required)
             with reaching(self.url):
