@@ -3,9 +3,13 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
+from django.shortcuts import render
+from django.utils.decorators import method_decorator
 from django.utils.http import urlencode
+from django.views.decorators.http import require_GET
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, TitleFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
@@ -17,8 +21,9 @@ from erbm_cms.documents.choosing import AttachableDocumentsPageForm
 from erbm_cms.documents.models import AttachedDocument
 from erbm_cms.records.visibility import visible_pages
 
-from . import actes, scdl
+from . import actes, opendata, scdl
 from .copying import DeliberationSafeCopyForm
+from .feeds import PartnerDeliberationsAtom, PartnerDeliberationsRss
 
 DELIBERATIONS_PER_PAGE = 20
 
@@ -49,7 +54,7 @@ def deliberations_of(queryset, user=None):
     )
 
 
-class DeliberationIndexPage(Page):
+class DeliberationIndexPage(RoutablePageMixin, Page):
     """The archive of deliberations, one section per partner beneath it."""
     copy_form_class = DeliberationSafeCopyForm
 
@@ -62,6 +67,25 @@ class DeliberationIndexPage(Page):
 
     class Meta:
         verbose_name = "archive des délibérations"
+
+    @re_path(r"^export\.csv/?$", name="export")
+    @method_decorator(require_GET)
+    def export_csv(self, request):
+        return opendata.csv_response(
+            opendata.published(DeliberationPage.objects.all()), request, "deliberations-bassin-minier.csv"
+        )
+
+    @path("donnees-ouvertes/", name="open_data")
+    @method_decorator(require_GET)
+    def open_data(self, request):
+        """What the open-data file holds, and which rows lack a SIRET (never invented)."""
+        pages = list(opendata.published(DeliberationPage.objects.all()))
+        return render(request, "deliberations/open_data.html", {
+            "page": self, "count": len(pages), "missing_siret": opendata.rows_missing_siret(pages),
+            "sections": PartnerDeliberationsPage.objects.live().select_related("partner").order_by("partner__sort_order"),
+            "meta_description": "Les délibérations publiées des 12 partenaires au format SCDL Délibérations : "
+            "contenu du fichier, colonnes et lignes sans SIRET.",
+        })
 
     def sections(self, user=None):
         return (
@@ -93,7 +117,7 @@ class DeliberationIndexPage(Page):
         return context
 
 
-class PartnerDeliberationsPage(Page):
+class PartnerDeliberationsPage(RoutablePageMixin, Page):
     """The deliberations of one partner; its editors work in this section."""
     copy_form_class = DeliberationSafeCopyForm
 
@@ -110,10 +134,27 @@ class PartnerDeliberationsPage(Page):
         verbose_name = "délibérations d'un partenaire"
         verbose_name_plural = "délibérations par partenaire"
 
+    def deliberations(self):
+        return DeliberationPage.objects.child_of(self)
+
+    @re_path(r"^rss\.xml/?$", name="rss")
+    def rss_feed(self, request):
+        return PartnerDeliberationsRss()(request, section=self)
+
+    @re_path(r"^atom\.xml/?$", name="atom")
+    def atom_feed(self, request):
+        return PartnerDeliberationsAtom()(request, section=self)
+
+    @re_path(r"^export\.csv/?$", name="export")
+    @method_decorator(require_GET)
+    def export_csv(self, request):
+        pages = opendata.published(DeliberationPage.objects.filter(partner=self.partner))
+        return opendata.csv_response(pages, request, f"deliberations-{self.partner.slug}.csv")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["deliberations"] = paginate(
-            request, deliberations_of(DeliberationPage.objects.child_of(self), request.user), DELIBERATIONS_PER_PAGE
+            request, deliberations_of(self.deliberations(), request.user), DELIBERATIONS_PER_PAGE
         )
         return context
 

@@ -1,12 +1,16 @@
-"""The published deliberations in the SCDL « Délibérations » format (open data)."""
+"""The published deliberations in the SCDL « Délibérations » format (open data).
+
+Served by the deliberation pages' routes: export.csv of the archive and of each partner's section.
+"""
 
 import io
+
+from django.http import HttpResponse
 
 from erbm_cms.base.csv_safety import SafeDictWriter
 from erbm_cms.records.visibility import public_pages
 
 from . import actes
-from .models import DeliberationPage
 from .scdl import COLUMNS, write_fields
 
 SCHEMA_FILE = "scdl-deliberations-2.1.5.schema.json"
@@ -20,11 +24,12 @@ def scdl_subject(code):
     return subject.code, subject.scdl_name.lower()
 
 
-def deliberations(partner=None):
-    pages = public_pages(DeliberationPage.objects.all()).select_related("partner", "act_document")
-    if partner is not None:
-        pages = pages.filter(partner=partner)
-    return pages.order_by("partner__sort_order", "session_date", "number")
+def published(deliberations):
+    """The deliberations of the queryset that anyone may see, in the export's order."""
+    return (
+        public_pages(deliberations).select_related("partner", "act_document")
+        .order_by("partner__sort_order", "session_date", "number")
+    )
 
 
 def row(page, absolute):
@@ -57,3 +62,13 @@ def rows_missing_siret(pages):
         if not page.partner.siret:
             counts[page.partner.name] = counts.get(page.partner.name, 0) + 1
     return sorted(counts.items())
+
+
+def csv_response(pages, request, filename):
+    """The CSV file of `pages` as a download; the number of rows without a SIRET in a header."""
+    response = HttpResponse(export_csv(pages, request.build_absolute_uri), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    missing = rows_missing_siret(pages)
+    if missing:
+        response["X-SCDL-SIRET-Manquant"] = str(sum(count for _, count in missing))
+    return response

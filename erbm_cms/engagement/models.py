@@ -1,7 +1,9 @@
 from django import forms
 from django.db import models
+from django.shortcuts import render
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -9,8 +11,10 @@ from erbm_cms.archive.records import ArchiveRecord
 from erbm_cms.base.models import body_field, source_field
 from erbm_cms.base.text import stream_text
 
+from .figures import all_series
 
-class EngagementPage(ArchiveRecord):
+
+class EngagementPage(RoutablePageMixin, ArchiveRecord):
     """The text of the Engagement signed on 7 March 2017."""
 
     index_kind = "engagement"
@@ -50,6 +54,16 @@ class EngagementPage(ArchiveRecord):
     class Meta:
         verbose_name = "engagement"
         verbose_name_plural = "engagements"
+
+    @path("en-chiffres/", name="figures")
+    def figures(self, request):
+        """« L'engagement en chiffres »: charts of the archive, each with its data table."""
+        return render(request, "engagement/figures.html", {
+            "engagement": self,
+            "series": all_series(),
+            "meta_description": "L'engagement pour le renouveau du bassin minier en chiffres : délibérations "
+            "publiées par année et par partenaire, actions de suivi des comités de pilotage par état.",
+        })
 
     def held_documents(self):
         return [self.signed_document]

@@ -1,4 +1,7 @@
-"""The iCalendar feed of steering committees: planned ones to put in a diary, held ones for the record."""
+"""The iCalendar feed of steering committees: planned ones to put in a diary, held ones for the record.
+
+Served by the committees' index page (route calendrier.ics).
+"""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -8,8 +11,6 @@ from django.utils.html import strip_tags
 from icalendar import Calendar, Event
 
 from erbm_cms.records.visibility import public_pages
-
-from .models import CommitteeStatus, MinutesPage
 
 PARIS = ZoneInfo("Europe/Paris")
 DEFAULT_DURATION = datetime.timedelta(hours=2)
@@ -41,15 +42,15 @@ def _description(committee):
     return "\n".join(lines)
 
 
-def committees_calendar(absolute_uri, host):
-    """The VCALENDAR (bytes) of every published committee, oldest first."""
+def committees_calendar(committees, absolute_uri, host):
+    """The VCALENDAR (bytes) of the published committees among `committees`, oldest first."""
     calendar = Calendar()
     calendar.add("prodid", "-//Renouveau du bassin minier//Comités de pilotage//FR")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", "Comités de pilotage du renouveau du bassin minier")
     calendar.add("x-wr-timezone", "Europe/Paris")
-    committees = public_pages(MinutesPage.objects.all()).order_by("meeting_date", "start_time", "pk")
+    committees = public_pages(committees).order_by("meeting_date", "start_time", "pk")
     for committee in committees:
         start, end = _when(committee)
         event = Event()
@@ -61,7 +62,7 @@ def committees_calendar(absolute_uri, host):
         event.add("location", committee.place)
         event.add("url", absolute_uri(committee.url))
         event.add("status", "CONFIRMED")
-        event.add("categories", ["À venir" if committee.status == CommitteeStatus.PLANNED else "Tenu"])
+        event.add("categories", ["À venir" if committee.is_planned else "Tenu"])
         description = _description(committee)
         if description:
             event.add("description", description)

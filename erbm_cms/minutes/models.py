@@ -1,9 +1,13 @@
 from django import forms
 from django.db import models
+from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_GET
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -13,6 +17,8 @@ from erbm_cms.base.blocks import RICH_TEXT_FEATURES
 from erbm_cms.base.pagination import paginate
 from erbm_cms.base.text import stream_text
 from erbm_cms.records.visibility import visible_pages
+
+from .calendar import committees_calendar
 
 MINUTES_PER_PAGE = 20
 
@@ -29,7 +35,7 @@ def upcoming_committees(user=None):
     ).order_by("meeting_date", "start_time", "pk")
 
 
-class MinutesIndexPage(Page):
+class MinutesIndexPage(RoutablePageMixin, Page):
     intro = models.TextField("introduction", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -38,6 +44,14 @@ class MinutesIndexPage(Page):
 
     class Meta:
         verbose_name = "liste des comités de pilotage"
+
+    @re_path(r"^calendrier\.ics/?$", name="calendar")
+    @method_decorator(require_GET)
+    def calendar_ics(self, request):
+        content = committees_calendar(MinutesPage.objects.all(), request.build_absolute_uri, request.get_host())
+        response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = 'inline; filename="comites-de-pilotage.ics"'
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -5,6 +5,7 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -16,10 +17,12 @@ from erbm_cms.documents.models import AttachedDocument
 from erbm_cms.partners.models import Axis
 from erbm_cms.records.visibility import visible_pages
 
+from .feeds import CommuniquesAtom, CommuniquesRss
+
 COMMUNIQUES_PER_PAGE = 10
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(RoutablePageMixin, Page):
     intro = models.TextField("introduction", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -28,6 +31,18 @@ class NewsIndexPage(Page):
 
     class Meta:
         verbose_name = "liste des actualités"
+
+    def all_communiques(self):
+        """Every communiqué of the site (the feeds carry them all)."""
+        return CommuniquePage.objects.all()
+
+    @re_path(r"^rss\.xml/?$", name="rss")
+    def rss_feed(self, request):
+        return CommuniquesRss()(request, index=self)
+
+    @re_path(r"^atom\.xml/?$", name="atom")
+    def atom_feed(self, request):
+        return CommuniquesAtom()(request, index=self)
 
     def communiques(self, user=None):
         return (
