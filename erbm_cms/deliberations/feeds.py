@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.html import strip_tags
 
-from erbm_cms.base.xml_text import SafeAtomFeed, SafeRssFeed
+from erbm_cms.base.feeds import SafeAtomFeed, SafeRssFeed
 from erbm_cms.records.visibility import public_pages
 
 FEED_LENGTH = 30
@@ -14,10 +14,10 @@ class PartnerDeliberationsRss(Feed):
     feed_type = SafeRssFeed
     language = "fr"
 
-    def get_object(self, request, section):
-        if not public_pages(type(section).objects.filter(pk=section.pk)).exists():
+    def get_object(self, request, page):
+        if not public_pages(type(page).objects.filter(pk=page.pk)).exists():
             raise Http404
-        return section
+        return page
 
     def title(self, section):
         return f"Délibérations — {section.partner.name}"

@@ -15,6 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from erbm_cms.archive.records import ArchiveRecord
+from erbm_cms.base.feeds import FeedRoutesMixin
 from erbm_cms.base.pagination import paginate
 from erbm_cms.base.text import html_text
 from erbm_cms.documents.choosing import AttachableDocumentsPageForm
@@ -117,7 +118,7 @@ class DeliberationIndexPage(RoutablePageMixin, Page):
         return context
 
 
-class PartnerDeliberationsPage(RoutablePageMixin, Page):
+class PartnerDeliberationsPage(FeedRoutesMixin, Page):
     """The deliberations of one partner; its editors work in this section."""
     copy_form_class = DeliberationSafeCopyForm
 
@@ -129,6 +130,7 @@ class PartnerDeliberationsPage(RoutablePageMixin, Page):
     content_panels = Page.content_panels + [FieldPanel("partner"), FieldPanel("intro")]
     parent_page_types = ["deliberations.DeliberationIndexPage"]
     subpage_types = ["deliberations.DeliberationPage"]
+    rss_feed_class, atom_feed_class = PartnerDeliberationsRss, PartnerDeliberationsAtom
 
     class Meta:
         verbose_name = "délibérations d'un partenaire"
@@ -136,14 +138,6 @@ class PartnerDeliberationsPage(RoutablePageMixin, Page):
 
     def deliberations(self):
         return DeliberationPage.objects.child_of(self)
-
-    @re_path(r"^rss\.xml/?$", name="rss")
-    def rss_feed(self, request):
-        return PartnerDeliberationsRss()(request, section=self)
-
-    @re_path(r"^atom\.xml/?$", name="atom")
-    def atom_feed(self, request):
-        return PartnerDeliberationsAtom()(request, section=self)
 
     @re_path(r"^export\.csv/?$", name="export")
     @method_decorator(require_GET)

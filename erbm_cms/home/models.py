@@ -6,6 +6,8 @@ from wagtail.models import Page
 from erbm_cms.base.blocks import KeyFigureBlock, TimelineEventBlock
 from erbm_cms.base.models import body_field
 from erbm_cms.deliberations.copying import DeliberationSafeCopyForm
+from erbm_cms.minutes.models import upcoming_committees
+from erbm_cms.news.models import CommuniquePage
 from erbm_cms.records.visibility import visible_pages
 
 LATEST_COMMUNIQUES = 3
@@ -44,16 +46,12 @@ class HomePage(Page):
         verbose_name = "page d'accueil"
 
     def latest_communiques(self, user=None):
-        from erbm_cms.news.models import CommuniquePage
-
         return (
             visible_pages(user, CommuniquePage.objects.descendant_of(self))
             .order_by("-date", "-pk")[:LATEST_COMMUNIQUES]
         )
 
     def upcoming_committees(self, user=None):
-        from erbm_cms.minutes.models import upcoming_committees
-
         return upcoming_committees(user).descendant_of(self)[:UPCOMING_COMMITTEES]
 
     def get_context(self, request, *args, **kwargs):

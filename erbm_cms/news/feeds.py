@@ -2,7 +2,7 @@
 
 from django.contrib.syndication.views import Feed
 
-from erbm_cms.base.xml_text import SafeAtomFeed, SafeRssFeed
+from erbm_cms.base.feeds import SafeAtomFeed, SafeRssFeed
 from erbm_cms.records.visibility import public_pages
 
 FEED_LENGTH = 30
@@ -14,8 +14,8 @@ class CommuniquesRss(Feed):
     description = "Communiqués, dossiers de presse et articles de la délégation pour le renouveau du bassin minier."
     language = "fr"
 
-    def get_object(self, request, index):
-        return index
+    def get_object(self, request, page):
+        return page
 
     def link(self, index):
         return index.url

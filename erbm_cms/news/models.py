@@ -5,11 +5,11 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, re_path
 from wagtail.models import Page
 from wagtail.search import index
 
 from erbm_cms.archive.records import ArchiveRecord
+from erbm_cms.base.feeds import FeedRoutesMixin
 from erbm_cms.base.models import body_field, source_field
 from erbm_cms.base.pagination import paginate
 from erbm_cms.base.text import stream_text
@@ -22,12 +22,13 @@ from .feeds import CommuniquesAtom, CommuniquesRss
 COMMUNIQUES_PER_PAGE = 10
 
 
-class NewsIndexPage(RoutablePageMixin, Page):
+class NewsIndexPage(FeedRoutesMixin, Page):
     intro = models.TextField("introduction", blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.CommuniquePage"]
+    rss_feed_class, atom_feed_class = CommuniquesRss, CommuniquesAtom
 
     class Meta:
         verbose_name = "liste des actualités"
@@ -35,14 +36,6 @@ class NewsIndexPage(RoutablePageMixin, Page):
     def all_communiques(self):
         """Every communiqué of the site (the feeds carry them all)."""
         return CommuniquePage.objects.all()
-
-    @re_path(r"^rss\.xml/?$", name="rss")
-    def rss_feed(self, request):
-        return CommuniquesRss()(request, index=self)
-
-    @re_path(r"^atom\.xml/?$", name="atom")
-    def atom_feed(self, request):
-        return CommuniquesAtom()(request, index=self)
 
     def communiques(self, user=None):
         return (
