@@ -2,22 +2,28 @@
 
 from collections.abc import Mapping
 
-from wagtail.models import get_page_models
+from django.apps import apps
+from wagtail.models import Page
 
 from erbm_cms.base.models import IndexedPage
 
 from .records import ArchiveRecord
 
 
+def _page_models():
+    """The concrete page models, in the order of INSTALLED_APPS (not of imports), then of their definition."""
+    return [model for app in apps.get_app_configs() for model in app.get_models() if issubclass(model, Page)]
+
+
 def indexed_models():
-    """The indexed page types: the record types, then the plain pages, each in the order of the apps."""
-    models = [model for model in get_page_models() if issubclass(model, IndexedPage) and model.index_kind]
+    """The indexed page types: the record types, then the plain pages."""
+    models = [model for model in _page_models() if issubclass(model, IndexedPage) and model.index_kind]
     return tuple(sorted(models, key=lambda model: not issubclass(model, ArchiveRecord)))
 
 
 def record_models():
     """The record types (the page models built on ArchiveRecord)."""
-    return tuple(model for model in get_page_models() if issubclass(model, ArchiveRecord))
+    return tuple(model for model in _page_models() if issubclass(model, ArchiveRecord))
 
 
 class Kinds(Mapping):
