@@ -9,13 +9,19 @@ from urllib.parse import unquote, urlparse
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from wagtail.models import Collection
 
 from erbm_cms.base.csv_safety import restore
 from erbm_cms.base.locking import retry_when_locked
+from erbm_cms.documents.choosing import choosable_documents
 from erbm_cms.documents.collections import collection_named
 from erbm_cms.documents.confinement import PathRefused, open_inside, resolve_inside
+from erbm_cms.documents.fingerprint import sha256_of
 from erbm_cms.documents.importing import prepare_file
+from erbm_cms.documents.models import ArchiveDocument
+from erbm_cms.documents.validators import validate_pdf_content
 from erbm_cms.partners.models import Partner
+from erbm_cms.records.groups import partner_collection_name
 
 from .models import DeliberatingBody, DeliberationPage, PartnerDeliberationsPage
 from .scdl import (
@@ -49,10 +55,10 @@ class RowOutcome:
 
 
 def decode(raw):
-    """Text of the file: UTF-8 (with or without BOM), else Windows-1252."""
+    """Text of the file: UTF-8 (with or without BOM), else Windows-1252 (a UTF-8 BOM some editors add to it dropped)."""
     for encoding in ("utf-8-sig", "cp1252"):
         try:
-            return raw.decode(encoding)
+            return raw.removeprefix(b"\xef\xbb\xbf").decode(encoding)
         except UnicodeDecodeError:
             continue
     raise BadFile("encodage inconnu : le fichier n'est ni en UTF-8 ni en Windows-1252")
@@ -175,27 +181,37 @@ def validation_message(error):
     return " ; ".join(parts)
 
 
+TOO_MANY_VALUES = "plus de valeurs que de colonnes (séparateur ou guillemets mal placés ?)"
+
+
 class DeliberationImporter:
-    def __init__(self, files_folder=None):
+    """Creates the deliberations of SCDL rows, one short transaction per row.
+
+    Without `user` (the command line) every row is published. With `user` (an import from the
+    admin), a row is accepted only in a partner's section where that user may add pages; it is
+    published if the user may publish there, otherwise submitted to the section's review workflow;
+    its act goes into the partner's document collection, and an act whose content is already in
+    the archive is reused only if the user may attach that document.
+    """
+
+    def __init__(self, files_folder=None, user=None):
         self.files_folder = files_folder
+        self.user = user
         self.partners = PartnerDirectory()
         self.collection = collection_named(ACTS_COLLECTION) if files_folder else None
 
     def import_row(self, line, row):
         if row is None:
-            return RowOutcome(line, "erreur", "plus de valeurs que de colonnes (séparateur ou guillemets mal placés ?)")
+            return RowOutcome(line, "erreur", TOO_MANY_VALUES)
         prepared = None
         try:
-            partner, number = self.partners.find(row), row["DELIB_ID"]
-            if not number:
-                raise BadRow("DELIB_ID est vide")
-            existing = DeliberationPage.objects.filter(partner=partner, number__iexact=number).first()
+            partner, number, section, existing = self.locate(row)
             if existing is not None:
                 return RowOutcome(line, "déjà importée", f"{partner.short_name} n° {existing.number}", existing)
             act = find_act(self.files_folder, row)
             if act is not None:
                 prepared = self.prepare_act(act)
-            outcome = self._import_row_in_transaction(line, row, partner, number, prepared)
+            outcome = self._import_row_in_transaction(line, row, partner, number, section, prepared)
             prepared = None  # adopted by the committed row
             return outcome
         except BadRow as error:
@@ -206,25 +222,102 @@ class DeliberationImporter:
             if prepared is not None:
                 prepared.discard()
 
+    def check_row(self, line, row):
+        """What `import_row` would do with the row, writing nothing: « sera créée », « déjà présente » or « erreur »."""
+        if row is None:
+            return RowOutcome(line, "erreur", TOO_MANY_VALUES)
+        try:
+            partner, number, section, existing = self.locate(row)
+            if existing is not None:
+                return RowOutcome(line, "déjà présente", f"{partner.short_name} n° {existing.number}", existing)
+            act = find_act(self.files_folder, row)
+            if act is not None:
+                self.check_act(act)
+            page, outcome = self._build_page(line, row, partner, number, has_act=act is not None)
+            page._cached_parent_obj = section
+            page.full_clean(exclude=["path", "depth", "numchild"])
+            outcome.status = "sera créée"
+            return outcome
+        except BadRow as error:
+            return RowOutcome(line, "erreur", str(error))
+        except ValidationError as error:
+            return RowOutcome(line, "erreur", validation_message(error))
+
+    def locate(self, row):
+        """(partner, DELIB_ID, section, the deliberation already there or None) of a row the importer may write."""
+        partner, number = self.partners.find(row), row["DELIB_ID"]
+        if not number:
+            raise BadRow("DELIB_ID est vide")
+        section = PartnerDeliberationsPage.objects.filter(partner=partner).first()
+        if section is None:
+            raise BadRow(f"{partner.name} n'a pas de rubrique de délibérations sur le site")
+        if self.user is not None and not section.permissions_for_user(self.user).can_add_subpage():
+            # Checked before looking for the number: nothing is said of another partner's deliberations.
+            raise BadRow(
+                f"la ligne concerne {partner.name} : votre compte ne peut importer que dans la rubrique "
+                "de son partenaire ; cette ligne n'est pas importée"
+            )
+        existing = DeliberationPage.objects.filter(partner=partner, number__iexact=number).first()
+        return partner, number, section, existing
+
     @retry_when_locked
     def _import_row_in_transaction(self, *args):
         # One short transaction per row, started again if SQLite stayed locked by another writer.
         with transaction.atomic():
-            return self._import_row(*args)
+            outcome = self._import_row(*args)
+            self.written(outcome)
+            return outcome
+
+    def written(self, outcome):
+        """Called with each created row inside its transaction (an admin import job records it there)."""
 
     def prepare_act(self, path):
         try:
-            return prepare_file(path, require_pdf=True, opener=lambda p, mode: open_inside(p))
+            prepared = prepare_file(path, require_pdf=True, opener=lambda p, mode: open_inside(p))
         except ValidationError as error:
             raise BadRow(f"l'acte « {printable(path.name)} » est refusé : {error.messages[0]}") from error
         except (OSError, PathRefused) as error:
             raise BadRow(f"l'acte « {printable(path.name)} » ne peut pas être lu : {getattr(error, 'strerror', None) or error}") from error
+        if prepared.existing is not None and not self.may_attach(prepared.existing):
+            prepared.discard()
+            raise BadRow(self.not_attachable(path))
+        return prepared
 
-    def _import_row(self, line, row, partner, number, prepared):
+    def check_act(self, path):
+        """The checks of `prepare_act`, without copying the file."""
+        try:
+            with open_inside(path) as handle:
+                validate_pdf_content(handle)
+                digest = sha256_of(handle)
+        except ValidationError as error:
+            raise BadRow(f"l'acte « {printable(path.name)} » est refusé : {error.messages[0]}") from error
+        except (OSError, PathRefused) as error:
+            raise BadRow(f"l'acte « {printable(path.name)} » ne peut pas être lu : {getattr(error, 'strerror', None) or error}") from error
+        existing = ArchiveDocument.objects.filter(sha256=digest).order_by("pk").first()
+        if existing is not None and not self.may_attach(existing):
+            raise BadRow(self.not_attachable(path))
+
+    def may_attach(self, document):
+        return self.user is None or choosable_documents(self.user).filter(pk=document.pk).exists()
+
+    @staticmethod
+    def not_attachable(path):
+        # The other document is not named: it may be another partner's draft or restricted act.
+        return (
+            f"l'acte « {printable(path.name)} » est déjà dans l'archive, dans un document que votre compte "
+            "ne peut pas joindre ; demandez à la délégation"
+        )
+
+    def collection_for(self, partner):
+        if self.user is not None:
+            own = Collection.objects.filter(name=partner_collection_name(partner)).first()
+            if own is not None:
+                return own
+        return self.collection
+
+    def _build_page(self, line, row, partner, number, has_act):
+        """The unsaved page of a row and its outcome (warnings included); BadRow for a value that cannot be read."""
         warnings = []
-        section = PartnerDeliberationsPage.objects.filter(partner=partner).first()
-        if section is None:
-            raise BadRow(f"{partner.name} n'a pas de rubrique de délibérations sur le site")
         try:
             fields = read_fields(row)
         except InvalidCell as error:
@@ -238,11 +331,26 @@ class DeliberationImporter:
         )
         if not page.title:
             raise BadRow("DELIB_OBJET est vide")
-        outcome = RowOutcome(line, "créée", f"{partner.short_name} n° {number}", page, warnings)
+        if not has_act:
+            warnings.append(f"acte PDF introuvable ({printable(act_names(row)[0][1])}) : délibération créée sans acte")
+        return page, RowOutcome(line, "créée", f"{partner.short_name} n° {number}", page, warnings)
+
+    def _import_row(self, line, row, partner, number, section, prepared):
+        page, outcome = self._build_page(line, row, partner, number, has_act=prepared is not None)
         if prepared is not None:
-            page.act_document = prepared.document(self.collection, title=f"{partner.short_name} – délibération n° {number}")
-        else:
-            outcome.warnings.append(f"acte PDF introuvable ({printable(act_names(row)[0][1])}) : délibération créée sans acte")
+            title = f"{partner.short_name} – délibération n° {number}"
+            page.act_document = prepared.document(self.collection_for(partner), title=title)
+        publish = self.user is None or section.permissions_for_user(self.user).can_publish_subpage()
+        page.live = publish  # as the admin's create view: a page its author may not publish starts as a draft
         section.add_child(instance=page)
-        page.save_revision().publish()
+        revision = page.save_revision(user=self.user)
+        if publish:
+            revision.publish(user=self.user)
+        else:
+            workflow = page.get_workflow()
+            if workflow is not None:
+                workflow.start(page, self.user)
+                outcome.message += " — soumise à la validation de la délégation"
+            else:
+                outcome.message += " — brouillon, à publier"
         return outcome

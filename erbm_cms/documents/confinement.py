@@ -14,6 +14,8 @@ from pathlib import Path
 # Characters that read as a path separator once normalised or displayed.
 SEPARATOR_LOOKALIKES = "\\\u2044\u2215\u29f5\u29f8\u29f9\ufe68\uff0f\uff3c"
 MAX_NAME_LENGTH = 255
+# Names that Windows opens as a device whatever their extension (a file unpacked there would not be one).
+DEVICE_NAME = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9¹²³]|LPT[0-9¹²³]|CONIN\$|CONOUT\$) *(\..*)?", re.IGNORECASE)
 
 
 class PathRefused(Exception):
@@ -38,9 +40,16 @@ def _components(name):
             raise PathRefused("le chemin contient un élément vide ou « . »")
         if part == ".." or normalised_part == ".." or set(normalised_part) <= {".", " "}:
             raise PathRefused("le chemin remonte hors du dossier (« .. »)")
+        if DEVICE_NAME.fullmatch(normalised_part.rstrip(". ")):
+            raise PathRefused(f"« {normalised_part} » est un nom réservé à un périphérique")
         if len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_LENGTH:
             raise PathRefused("un élément du chemin dépasse 255 octets")
     return parts
+
+
+def check_name(name):
+    """The components of a relative file name taken from outside; PathRefused (French reason) if it could leave its folder."""
+    return _components(name)
 
 
 def resolve_inside(folder, name):

@@ -18,11 +18,13 @@ from .models import ArchiveDocument, StagedFile
 STALE_AFTER = timedelta(hours=6)
 
 
-def _owner():
+def current_owner():
+    """This process, as `owner_alive` can later check it: host:pid."""
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
-def _owner_alive(owner):
+def owner_alive(owner):
+    """True if the process `owner` still runs, False if it is gone, None if it ran on another machine."""
     host, _, pid = owner.rpartition(":")
     if host != socket.gethostname() or not pid.isdigit():
         return None  # another machine: only age tells
@@ -54,7 +56,7 @@ def stage(source, filename):
     """
     storage = _storage()
     name = ArchiveDocument._meta.get_field("file").generate_filename(None, filename)
-    record = StagedFile.objects.create(name=storage.get_available_name(name), owner=_owner())
+    record = StagedFile.objects.create(name=storage.get_available_name(name), owner=current_owner())
     try:
         saved = storage.save(record.name, source)
     except BaseException:
@@ -85,7 +87,7 @@ def sweep():
     removed = []
     now = timezone.now()
     for record in StagedFile.objects.order_by("pk"):
-        alive = _owner_alive(record.owner)
+        alive = owner_alive(record.owner)
         if alive or (alive is None and now - record.created_at < STALE_AFTER):
             continue
         with transaction.atomic():

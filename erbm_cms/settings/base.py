@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "erbm_cms.demo",
     "search",
     "erbm_cms.alerts",
+    "erbm_cms.imports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -193,6 +194,15 @@ WAGTAILDOCS_DOCUMENT_MODEL = "documents.ArchiveDocument"
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "erbm_cms.documents.forms.ArchiveDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_SIZE", 50 * 1024 * 1024)
+
+# Imports of deliberations from the admin (erbm_cms/imports): the files sent are kept in a private
+# folder, never under MEDIA_ROOT, until the import ends.
+IMPORT_ROOT = Path(env_str("IMPORT_ROOT", str(BASE_DIR / "var" / "imports")))
+IMPORT_MAX_UPLOAD_SIZE = env_int("IMPORT_MAX_UPLOAD_SIZE", 500 * 1024 * 1024)
+IMPORT_MAX_FILES = env_int("IMPORT_MAX_FILES", 1000)
+IMPORT_MAX_UNCOMPRESSED_SIZE = env_int("IMPORT_MAX_UNCOMPRESSED_SIZE", 2 * 1024 * 1024 * 1024)
+# Acts may be sent one by one rather than zipped: as many files as an import accepts, and the CSV.
+DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES + 1
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("IMAGE_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_IMAGE_FORM_BASE = "erbm_cms.base.image_forms.CheckedImageForm"

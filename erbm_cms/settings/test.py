@@ -8,6 +8,7 @@ from .dev import *  # noqa: F401,F403
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="erbm-test-media-"))
+IMPORT_ROOT = Path(tempfile.mkdtemp(prefix="erbm-test-imports-"))
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

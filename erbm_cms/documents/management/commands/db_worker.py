@@ -1,10 +1,11 @@
 """`manage.py db_worker`, as django-tasks-db runs it, first queueing again what a killed run left pending
-(extractions never finished, pages OCR has not read yet)."""
+(extractions never finished, pages OCR has not read yet, imports from the admin stopped mid-way)."""
 
 from django_tasks_db.management.commands.db_worker import Command as WorkerCommand
 
 from erbm_cms.documents import staging
 from erbm_cms.documents.pending import requeue_awaiting_ocr, requeue_pending
+from erbm_cms.imports.jobs import requeue_interrupted
 
 
 class Command(WorkerCommand):
@@ -16,4 +17,7 @@ class Command(WorkerCommand):
         awaiting_ocr = requeue_awaiting_ocr()
         if awaiting_ocr:
             self.stdout.write(f"{len(awaiting_ocr)} document(s) aux pages encore à lire remis dans la file de l'OCR")
+        imports = requeue_interrupted()
+        if imports:
+            self.stdout.write(f"{len(imports)} import(s) de délibérations interrompu(s) remis dans la file")
         return super().handle(*args, **options)
