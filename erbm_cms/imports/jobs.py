@@ -18,7 +18,8 @@ from erbm_cms.deliberations.importing import BadFile, DeliberationImporter, RowO
 from erbm_cms.deliberations.models import DeliberationPage, PartnerDeliberationsPage
 from erbm_cms.documents import staging
 from erbm_cms.documents.bulk_extraction import extract_all
-from erbm_cms.documents.models import ArchiveDocument, ExtractionStatus, deferred_extraction
+from erbm_cms.documents.models import ArchiveDocument, ExtractionStatus
+from erbm_cms.documents.queueing import deferred_extraction
 from erbm_cms.partners.models import Partner
 
 from .models import ImportJob, ImportRow
