@@ -25,6 +25,7 @@ ARTIFACTS = ROOT / "test-artifacts" / "screenshots"
 ADMIN_PASSWORD = "mot-de-passe-navigateur-2026"
 PARTNER_EMAIL = "greffe@douaisis-agglo.example"
 PARTNER_PASSWORD = "mot-de-passe-greffe-2026"
+IMPORT_CLERK = "import@douaisis-agglo.example"
 REVIEWER = "validation"
 EDITOR = "redaction"
 
@@ -62,6 +63,7 @@ def site(tmp_path_factory):
         "MEDIA_ROOT": str(folder / "media"),
         "ADMIN_PASSWORD": ADMIN_PASSWORD,
         "DEBUG": "false",  # the real 404 and 500 pages; static files come from runserver --insecure
+        "IMPORT_ROOT": str(folder / "imports"),
     }
     env.pop("ELASTICSEARCH_URL", None)
 
@@ -72,6 +74,7 @@ def site(tmp_path_factory):
     manage("load_demo")
     manage("ensure_admin")
     manage("createpartneruser", PARTNER_EMAIL, "douaisis-agglo", "--password", PARTNER_PASSWORD)
+    manage("createpartneruser", IMPORT_CLERK, "douaisis-agglo", "--password", PARTNER_PASSWORD)
     manage("shell", "-c", (
         "from django.contrib.auth.models import Group, User; "
         f"u = User.objects.create_user('{REVIEWER}', password='{ADMIN_PASSWORD}'); "
@@ -145,6 +148,16 @@ def authenticator_code(username):
     return f"{hotp(key, step):06d}"
 
 
+def enrol(page, username):
+    """On the enrolment page: the key into the authenticator app, its first code, then past the recovery codes."""
+    secret = page.inner_text("#cle-secrete").replace(" ", "")
+    AUTHENTICATORS[username] = [base64.b32decode(secret), 0]
+    page.fill("input[name=code]", authenticator_code(username))
+    page.locator("form:has(input[name=code]) button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/double-authentification/codes-de-secours/"))
+    page.get_by_role("link", name="J'ai conservé mes codes : continuer").click()
+
+
 def sign_in(page, site, username, password):
     """Password, then the second factor: enrolment on the first sign-in of an account that needs one."""
     page.goto(f"{site}/admin/login/")
@@ -153,12 +166,7 @@ def sign_in(page, site, username, password):
     page.click("button[type=submit]")
     page.wait_for_url(lambda url: "/admin/login/" not in url)
     if "/double-authentification/activer/" in page.url:
-        secret = page.inner_text("#cle-secrete").replace(" ", "")
-        AUTHENTICATORS[username] = [base64.b32decode(secret), 0]
-        page.fill("input[name=code]", authenticator_code(username))
-        page.locator("form:has(input[name=code]) button[type=submit]").click()
-        page.wait_for_url(re.compile(r"/double-authentification/codes-de-secours/"))
-        page.get_by_role("link", name="J'ai conservé mes codes : continuer").click()
+        enrol(page, username)
     elif "/double-authentification/verifier/" in page.url:
         page.fill("input[name=code]", authenticator_code(username))
         page.locator("form:has(input[name=code]) button[type=submit]").click()
