@@ -3,7 +3,7 @@
 import io
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, TooManyFilesSent
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -68,16 +68,26 @@ def new(request):
     # The limit applies while the body is read: the handler goes in before anything reads it,
     # and the CSRF check (which reads it) comes after.
     if request.method == "POST":
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        try:
+            declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            declared = 0
         if declared > settings.IMPORT_MAX_UPLOAD_SIZE + REQUEST_OVERHEAD:
             importer_required(request)
             return render_new(request, ImportUploadForm(), too_large=True, status=413)
         request.upload_handlers.insert(0, CappedUploadHandler(request))
+        try:
+            request.POST  # noqa: B018 - the body is read here, through the handler, before the CSRF check reads it
+        except TooManyFilesSent:
+            importer_required(request)
+            form = ImportUploadForm()
+            form.errors_before = [f"Plus de {settings.IMPORT_MAX_FILES} fichiers envoyés : réunissez les actes dans une archive zip."]
+            return render_new(request, form, status=400)
     return _new(request)
 
 
 def render_new(request, form, too_large=False, status=200):
-    errors = list(form.non_field_errors()) if form.is_bound else []
+    errors = list(form.non_field_errors()) if form.is_bound else getattr(form, "errors_before", [])
     if too_large:
         limit = fr_filesize(settings.IMPORT_MAX_UPLOAD_SIZE).replace("\xa0", " ")
         errors.append(f"L'envoi dépasse la limite de {limit} : envoyez les actes en plusieurs imports.")

@@ -93,6 +93,16 @@ def test_an_upload_over_the_limit_is_refused_before_it_is_read(douaisis_clerk, s
     assert not ImportJob.objects.exists()
 
 
+def test_too_many_files_sent_one_by_one_get_a_message_not_a_crash(douaisis_clerk, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FILES = 2
+    client = Client(enforce_csrf_checks=True)  # as a browser: the CSRF check would read the body first
+    client.force_login(douaisis_clerk)
+    response = post_upload(client, [row("IMP-150")], [(f"IMP-15{n}.pdf", act(f"IMP-15{n}")) for n in range(3)])
+    assert response.status_code == 400
+    assert "réunissez les actes dans une archive zip" in visible_text(response)
+    assert not ImportJob.objects.exists()
+
+
 def test_abandoning_a_dry_run_removes_its_files(douaisis_clerk):
     client = signed_in(douaisis_clerk)
     response = post_upload(client, [row("IMP-140")], [("IMP-140.pdf", act("IMP-140"))])
