@@ -10,10 +10,8 @@ import time
 
 import pytest
 
-from tests.security import test_killed_import
-from tests.security.test_killed_import import ROWS, Site, assert_complete, kill_when
-
-template = test_killed_import.template  # the fixture: a database file with the site's tables and sections
+# `template`: the fixture of a database file with the site's tables and sections, built before the test's transaction.
+from tests.security.test_killed_import import ROWS, Site, assert_complete, kill_when, template  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -49,8 +47,8 @@ def stop(worker):
     worker.wait(timeout=60)
 
 
-def test_a_worker_killed_during_an_admin_import_is_resumed_by_the_next_without_duplicates(tmp_path_factory, request):
-    site = ImportSite(tmp_path_factory.mktemp("site"), request.getfixturevalue("template"))
+def test_a_worker_killed_during_an_admin_import_is_resumed_by_the_next_without_duplicates(tmp_path_factory, template):  # noqa: F811
+    site = ImportSite(tmp_path_factory.mktemp("site"), template)
     site.manage("shell", "-c", CREATE_JOB.format(acts=str(site.acts), csv=str(site.csv)), production=True)
     assert site.job_status() == "queued"
 
