@@ -19,8 +19,18 @@ LOGIN = "login"
 GROUPS = "groups"
 
 
-# A page read by OCR with low confidence weighs this much in ranking (a page read well weighs 1).
-LOW_CONFIDENCE_WEIGHT = 0.5
+# How much a PDF page's words weigh in ranking, by where they come from: a text layer is what
+# the author wrote; OCR may have misread some words, and a page read with low confidence many.
+TEXT_LAYER_WEIGHT = 1.0
+OCR_WEIGHT = 0.8
+LOW_CONFIDENCE_WEIGHT = 0.4
+
+
+def page_weight(page):
+    """The ranking weight of a DocumentPage's words."""
+    if not page.is_ocr:
+        return TEXT_LAYER_WEIGHT
+    return LOW_CONFIDENCE_WEIGHT if page.low_confidence else OCR_WEIGHT
 
 
 @dataclass
@@ -35,7 +45,13 @@ class DocumentText:
         return number in self.ocr_pages
 
     def weight(self, number):
-        return LOW_CONFIDENCE_WEIGHT if self.ocr_pages.get(number) else 1.0
+        if number not in self.ocr_pages:
+            return TEXT_LAYER_WEIGHT
+        return LOW_CONFIDENCE_WEIGHT if self.ocr_pages[number] else OCR_WEIGHT
+
+    def pages_weighing(self, weight):
+        """The text of the pages that weigh this much."""
+        return [text for number, text in self.pages if self.weight(number) == weight]
 
 
 @dataclass

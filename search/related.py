@@ -18,7 +18,7 @@ from django.db import connection
 
 from .audience import audiences_of
 from .engines.base import EngineUnavailable, Hit
-from .engines.sqlite import FTS
+from .engines.sqlite import BM25, FTS
 from .models import SearchEntry
 from .query import SearchParams
 
@@ -102,7 +102,7 @@ def _ranked(terms, entry_id, visible, visible_params):
     else:
         # FTS5's bm25 weighs each word by its rarity already.
         sql = (
-            f"SELECT e.id, -bm25({FTS}, 10.0, 3.0, 1.0) AS score FROM {FTS} JOIN search_searchentry e ON e.id = {FTS}.rowid "
+            f"SELECT e.id, -{BM25} AS score FROM {FTS} JOIN search_searchentry e ON e.id = {FTS}.rowid "
             f"WHERE {FTS} MATCH %s AND e.id <> %s AND " + visible + " ORDER BY score DESC LIMIT %s"
         )
         expression = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)

@@ -22,6 +22,7 @@ from erbm_cms.documents.models import ArchiveDocument, DocumentPage, TextSource
 from .. import vocabulary, widening
 from ..analysis import analyze, exact_term, term, tokens
 from ..audience import visible_pages_sql
+from ..entries import LOW_CONFIDENCE_WEIGHT, OCR_WEIGHT, TEXT_LAYER_WEIGHT, page_weight
 from ..highlight import snippet
 from ..models import SearchEntry
 from ..query import ParsedQuery
@@ -80,7 +81,11 @@ class IndexedText:
         pdf_texts = [text for document in entry.documents for _, text in document.pages]
         self.title = indexed(entry.title)
         self.body = indexed("\n".join([entry.body, entry.partner_name, *entry.subjects]))
-        self.pdf = indexed("\n".join(pdf_texts))
+        # PDF text in three fields by where it comes from, each weighing its own (see search.entries).
+        self.pdf, self.ocr, self.ocr_low = (
+            indexed("\n".join(text for document in entry.documents for text in document.pages_weighing(weight)))
+            for weight in (TEXT_LAYER_WEIGHT, OCR_WEIGHT, LOW_CONFIDENCE_WEIGHT)
+        )
         self.row = SearchEntry(
             page_id=entry.page_id, kind=entry.kind, title=entry.title, title_key=analyze(entry.title), body=entry.body,
             url=entry.url, partner_slugs=spaced(entry.partner_slugs), partner_name=entry.partner_name,
@@ -298,14 +303,15 @@ class DatabaseEngine(SearchEngine):
             return {}
         best = {}
         rows = DocumentPage.objects.filter(document_id__in=list(owners)).exclude(text="").order_by("document_id", "number")
-        for document_id, number, text, source in rows.values_list("document_id", "number", "text", "source"):
-            found = Counter(found for found in map(term, tokens(text)) if found in query_terms)
+        for page in rows.only("document_id", "number", "text", "source", "ocr_confidence"):
+            found = Counter(found for found in map(term, tokens(page.text)) if found in query_terms)
             if not found:
                 continue
-            key = (len(found), sum(found.values()))
-            owner = owners[document_id]
+            # Among pages as good, the one whose text was read most surely.
+            key = (len(found), sum(found.values()) * page_weight(page))
+            owner = owners[page.document_id]
             if owner not in best or key > best[owner][0]:
-                best[owner] = (key, (document_id, number, text, source))
+                best[owner] = (key, (page.document_id, page.number, page.text, page.source))
         return {owner: page for owner, (_, page) in best.items()}
 
     # Indexing ------------------------------------------------------------------------------

@@ -1,22 +1,30 @@
 """The embedded engine on PostgreSQL: a weighted tsvector per record, GIN-indexed, ranked by ts_rank_cd.
 
-The vector (title A, body B, PDF text C) is computed from the analyzed terms
-as the entry is inserted; the terms themselves are not stored.
+The vector (title A, body B, PDF text layer C, PDF text read by OCR D) is
+computed from the analyzed terms as the entry is inserted; the terms themselves
+are not stored. PostgreSQL has four weights only: the pages read by OCR with low
+confidence are in D too, and also in a small second vector (`low_vector`, empty
+for most records) whose rank is taken off, so that they weigh
+LOW_CONFIDENCE_WEIGHT / OCR_WEIGHT of the other OCR pages.
 """
 
 from dataclasses import replace
 
 from django.db import connection
 
+from ..entries import LOW_CONFIDENCE_WEIGHT, OCR_WEIGHT, TEXT_LAYER_WEIGHT
 from ..models import SearchEntry
 from .database import DatabaseEngine
 
-# ts_rank_cd weights of D, C (PDF text), B (body), A (title).
-WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
+PDF_WEIGHT = 0.2
+# ts_rank_cd weights of D (OCR text), C (PDF text layer), B (body), A (title).
+WEIGHTS = f"{{{PDF_WEIGHT * OCR_WEIGHT / TEXT_LAYER_WEIGHT:g}, {PDF_WEIGHT:g}, 0.4, 1.0}}"
+LOW_DISCOUNT = 1 - LOW_CONFIDENCE_WEIGHT / OCR_WEIGHT
 VECTOR = (
     "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') || "
-    "setweight(to_tsvector('simple', %s), 'C')"
+    "setweight(to_tsvector('simple', %s), 'C') || setweight(to_tsvector('simple', %s), 'D')"
 )
+LOW_VECTOR = "NULLIF(setweight(to_tsvector('simple', %s), 'D'), ''::tsvector)"
 
 
 def tsquery(query, any_clause=False):
@@ -48,7 +56,11 @@ class PostgreSQLEngine(DatabaseEngine):
         return "e.search_vector @@ to_tsquery('simple', %s)", [tsquery(query)]
 
     def score(self, query):
-        return f"ts_rank_cd('{WEIGHTS}', e.search_vector, to_tsquery('simple', %s))", [tsquery(query)]
+        def rank(vector):
+            return f"ts_rank_cd('{WEIGHTS}', e.{vector}, to_tsquery('simple', %s))"
+
+        sql = f"{rank('search_vector')} - {LOW_DISCOUNT:g} * COALESCE({rank('low_vector')}, 0)"
+        return sql, [tsquery(query), tsquery(query)]
 
     def insert(self, texts):
         fields = [field for field in SearchEntry._meta.local_concrete_fields if not field.primary_key]
@@ -56,12 +68,13 @@ class PostgreSQLEngine(DatabaseEngine):
         placeholders = ", ".join(["%s"] * len(fields))
         rows = [
             [field.get_db_prep_save(field.pre_save(text.row, True), connection) for field in fields]
-            + [text.title, text.body, text.pdf]
+            + [text.title, text.body, text.pdf, f"{text.ocr}\n{text.ocr_low}", text.ocr_low]
             for text in texts
         ]
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO search_searchentry ({columns}, search_vector) VALUES ({placeholders}, {VECTOR})", rows
+                f"INSERT INTO search_searchentry ({columns}, search_vector, low_vector) "
+                f"VALUES ({placeholders}, {VECTOR}, {LOW_VECTOR})", rows
             )
 
     def finish_rebuild(self):

@@ -1,7 +1,8 @@
 """The embedded engine on SQLite: an FTS5 table holding the analyzed terms of each record, ranked by bm25.
 
-One FTS5 row per record, keyed by its entry id, with three columns weighted
-10 (title), 3 (body) and 1 (PDF text). The terms are stored there only; a
+One FTS5 row per record, keyed by its entry id, with five columns weighted
+10 (title), 3 (body) and, for its PDFs' text, 1 (text layer), 0.8 (read by OCR)
+and 0.4 (read by OCR with low confidence). The terms are stored there only; a
 trigger removes the row when its entry goes (page deleted, record replaced).
 """
 
@@ -9,11 +10,13 @@ from dataclasses import replace
 
 from django.db import connection
 
+from ..entries import LOW_CONFIDENCE_WEIGHT, OCR_WEIGHT, TEXT_LAYER_WEIGHT
 from ..models import SearchEntry
 from .database import DatabaseEngine
 
 FTS = "search_fts"
-WEIGHTS = (10.0, 3.0, 1.0)
+WEIGHTS = (10.0, 3.0, TEXT_LAYER_WEIGHT, OCR_WEIGHT, LOW_CONFIDENCE_WEIGHT)
+BM25 = f"bm25({FTS}, {', '.join(map(str, WEIGHTS))})"
 
 
 # Records holding the query's words within this many words of each other score more.
@@ -60,14 +63,14 @@ class SQLiteEngine(DatabaseEngine):
         return f"CASE WHEN e.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s) THEN {NEAR_BONUS} ELSE 0 END", [near]
 
     def score(self, query):
-        return f"-bm25({FTS}, {', '.join(map(str, WEIGHTS))})", []
+        return f"-{BM25}", []
 
     def insert(self, texts):
         SearchEntry.objects.bulk_create([text.row for text in texts])
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"INSERT INTO {FTS} (rowid, title, body, pdf) VALUES (%s, %s, %s, %s)",
-                [(text.row.pk, text.title, text.body, text.pdf) for text in texts],
+                f"INSERT INTO {FTS} (rowid, title, body, pdf, ocr, ocr_low) VALUES (%s, %s, %s, %s, %s, %s)",
+                [(text.row.pk, text.title, text.body, text.pdf, text.ocr, text.ocr_low) for text in texts],
             )
 
     def finish_rebuild(self):

@@ -73,8 +73,10 @@ def scan_image(pdf_bytes, dpi=200, angle=1.2, speckles=0.01, seed=0):
     return image.filter(ImageFilter.GaussianBlur(0.5))
 
 
-def scan_images(pages, dpi=200):
-    return [scan_image(typeset_page(n), dpi=dpi, angle=(1.2 if n % 2 else -0.8), seed=n) for n in range(1, pages + 1)]
+def scan_images(pages, dpi=200, seed=0):
+    """Scans of pages 1 to `pages`; another `seed` gives other speckles (another file, the same text)."""
+    return [scan_image(typeset_page(n), dpi=dpi, angle=(1.2 if n % 2 else -0.8), seed=seed * 1000 + n)
+            for n in range(1, pages + 1)]
 
 
 def image_only_pdf(images, dpi=200):
@@ -83,9 +85,9 @@ def image_only_pdf(images, dpi=200):
     return buffer.getvalue()
 
 
-def scanned_pdf(pages=2):
+def scanned_pdf(pages=2, seed=0):
     """An image-only PDF of `pages` pages of known French text."""
-    return image_only_pdf(scan_images(pages))
+    return image_only_pdf(scan_images(pages, seed=seed))
 
 
 def mixed_pdf():

@@ -30,12 +30,13 @@ def pdf(title, pages):
 
 
 def deliberation(title, *, partner="douaisis-agglo", summary="", date=datetime.date(2019, 5, 1),
-                 pdf_pages=None, axes=(), live=True):
+                 pdf_pages=None, act=None, axes=(), live=True):
+    """A deliberation; its act is `act` (an ArchiveDocument), or a PDF of `pdf_pages`."""
     section = PartnerDeliberationsPage.objects.get(partner__slug=partner)
     page = DeliberationPage(
         title=title, partner=section.partner, deliberating_body="conseil_communautaire", session_date=date,
         number=f"TEST-{next(_numbers)}", actes_code="8.5", summary=f"<p>{summary}</p>" if summary else "",
-        act_document=pdf(f"Acte {title[:40]}", pdf_pages) if pdf_pages else None, live=live,
+        act_document=act or (pdf(f"Acte {title[:40]}", pdf_pages) if pdf_pages else None), live=live,
     )
     page.axes = list(Axis.objects.filter(number__in=axes))
     section.add_child(instance=page)

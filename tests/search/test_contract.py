@@ -111,6 +111,23 @@ def test_words_read_by_ocr_land_on_their_page_and_say_so(find):
     assert hit.document["ocr"] is False and hit.document["page"] == 1
 
 
+def test_the_same_words_weigh_less_read_by_ocr_and_least_read_with_low_confidence(find):
+    from erbm_cms.documents.models import ArchiveDocument
+
+    text = "La commission examine le devenir de la cokerie de Drocourt et de son crassier."
+    # The newest first on a tie: only the weights can put the oldest, typed record first.
+    typed = records.deliberation("Rapport de la commission", date=datetime.date(2015, 3, 1), pdf_pages=[text])
+    read = records.deliberation("Avis de la commission", date=datetime.date(2016, 3, 1), pdf_pages=[text])
+    misread = records.deliberation("Note de la commission", date=datetime.date(2017, 3, 1), pdf_pages=[text])
+    for page, confidence in ((read, 91.0), (misread, 35.0)):
+        document = page.act_document
+        document.pages.update(source="ocr", ocr_confidence=confidence)
+        ArchiveDocument.objects.filter(pk=document.pk).update(extraction_status="ocr", ocr_page_count=1)
+        records.republish(page)
+    assert titles(find(q="cokerie Drocourt")) == [typed.title, read.title, misread.title]
+    assert titles(find(q="crassier")) == [typed.title, read.title, misread.title]
+
+
 def test_snippets_mark_the_words_and_escape_everything_else(find):
     records.communique("Vitrail de l'église", lead="Le maître verrier <script>alert(1)</script> restaure le vitrail & le cadre.")
     [hit] = find(q="vitrail").hits

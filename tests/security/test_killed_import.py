@@ -8,7 +8,9 @@ left `pending`, and every file in storage owned by a document (no orphan).
 import functools
 import io
 import os
+import pty
 import random
+import re
 import shutil
 import signal
 import sqlite3
@@ -22,6 +24,7 @@ from fpdf import FPDF
 from PIL import Image
 
 from erbm_cms.deliberations.scdl import COLUMNS
+from erbm_cms.documents.extraction.recognition import unavailable_reason as ocr_unavailable
 
 # The session's test database is the template of each throwaway site (see `template`).
 pytestmark = pytest.mark.django_db
@@ -59,7 +62,9 @@ def noisy_pdf(seed):
 class Site:
     """A throwaway installation: its own database file (a copy of `template`), media folder and import files."""
 
-    def __init__(self, folder, template):
+    def __init__(self, folder, template, act=None, rows=ROWS, extra_env=None):
+        act = act or noisy_pdf
+        self.extra_env = extra_env or {}
         self.folder = folder
         self.database = folder / "db.sqlite3"
         shutil.copyfile(template, self.database)
@@ -68,14 +73,14 @@ class Site:
         self.acts.mkdir()
         self.csv = folder / "deliberations.csv"
         lines = [";".join(COLUMNS)]
-        for number in range(ROWS):
+        for number in range(rows):
             row = {
                 "COLL_NOM": "Douaisis Agglo", "DELIB_ID": f"K-{number}", "DELIB_DATE": "2020-02-03",
                 "DELIB_MATIERE_CODE": "8.5", "DELIB_OBJET": f"Délibération interrompue n° {number}",
                 "DELIB_URL": f"https://exemple.invalid/actes/k-{number}.pdf",
             }
             lines.append(";".join(row.get(column, "") for column in COLUMNS))
-            (self.acts / f"k-{number}.pdf").write_bytes(noisy_pdf(number))
+            (self.acts / f"k-{number}.pdf").write_bytes(act(number))
         self.csv.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
 
     def env(self, production=False):
@@ -85,6 +90,7 @@ class Site:
             "DATABASE_URL": f"sqlite:///{self.database}", "MEDIA_ROOT": str(self.media),
             "CACHE_DIR": str(self.folder / "cache"), "SECRET_KEY": "test-only-" + "k" * 50,
             "ALLOWED_HOSTS": "localhost", "PYTHONUNBUFFERED": "1", "ELASTICSEARCH_URL": "",
+            **self.extra_env,
         })
         return env
 
@@ -97,9 +103,9 @@ class Site:
         assert done.returncode == 0, done.stdout + done.stderr
         return done.stdout
 
-    def start(self, *args, production=False):
+    def start(self, *args, production=False, stderr=subprocess.DEVNULL):
         return subprocess.Popen(self.command(*args), cwd=ROOT, env=self.env(production), stdout=subprocess.PIPE,
-                                stderr=subprocess.DEVNULL, text=True, start_new_session=True)
+                                stderr=stderr, text=True, start_new_session=True)
 
     def start_import(self):
         return self.start("import_deliberations", str(self.csv), "--files", str(self.acts), "--jobs", "2")
@@ -182,7 +188,7 @@ def template(tmp_path_factory, django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def site_factory(tmp_path_factory, template):
-    return lambda: Site(tmp_path_factory.mktemp("site"), template)
+    return lambda **options: Site(tmp_path_factory.mktemp("site"), template, **options)
 
 
 def test_killed_between_writing_a_file_and_committing_its_row_then_rerun(site_factory):
@@ -282,3 +288,56 @@ def test_a_row_refused_after_its_act_was_stored_leaves_no_file(tmp_path, setting
     new_files = {p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()} - stored_before
     assert not any(p.read_bytes() == content for p in new_files)
     assert not StagedFile.objects.exists() and not ArchiveDocument.objects.filter(title__contains="R-1").exists()
+
+
+@pytest.mark.skipif(bool(ocr_unavailable()), reason=f"OCR unavailable: {ocr_unavailable()}")
+def test_ocr_killed_mid_document_then_rerun_reads_only_the_rest_with_its_progress_bar(site_factory):
+    from tests.documents.scan_fixtures import scanned_pdf
+
+    scans = 3
+    # Scanned acts (two image-only pages each) imported while OCR was off: they wait, « sans texte ».
+    site = site_factory(act=lambda number: scanned_pdf(2, seed=number), rows=scans, extra_env={"OCR_ENABLED": "0"})
+    site.manage("import_deliberations", str(site.csv), "--files", str(site.acts))
+    waiting = "SELECT COUNT(*) FROM documents_documentpage WHERE source = 'none' AND ocr_confidence IS NULL"
+    assert site.query(waiting) == [(2 * scans,)]
+    site.extra_env = {"OCR_ENABLED": "1"}
+
+    def read_pages():
+        return {(document, number): (text, confidence) for document, number, text, confidence in site.query(
+            "SELECT document_id, number, text, ocr_confidence FROM documents_documentpage WHERE source = 'ocr'")}
+
+    # Killed once a first act is read whole and the next one half: a page stored, its document unfinished.
+    process = site.start("ocr_documents", "--jobs", "1")
+    kill_when(process, lambda: len(read_pages()) % 2 == 1 and len(read_pages()) >= 3)
+    before = read_pages()
+    finished = {document for (document,) in site.query(
+        "SELECT id FROM documents_archivedocument WHERE extraction_status = 'ocr'")}
+    assert len(finished) >= 1 and len(before) == 2 * len(finished) + 1
+    left = 2 * scans - len(before)
+
+    # The rerun, its standard error on a terminal, draws its progress bar over the pages left only.
+    terminal, child_side = pty.openpty()
+    rerun = site.start("ocr_documents", "--jobs", "1", stderr=child_side)
+    os.close(child_side)
+    out, _ = rerun.communicate(timeout=600)
+    drawn = b""
+    while True:
+        try:
+            chunk = os.read(terminal, 65536)
+        except OSError:  # the terminal closed with the process
+            break
+        if not chunk:
+            break
+        drawn += chunk
+    os.close(terminal)
+    assert rerun.returncode == 0, out
+    assert f"{scans - len(finished)} document(s), {left} page(s) à lire par OCR." in out
+    assert f"OCR [{'█' * 30}] {left}/{left}" in drawn.decode()
+    done_again = {int(number) for number in re.findall(r"\] document n° (\d+) ", out)}
+    assert done_again and not done_again & finished, out
+    # Nothing read twice, nothing lost: the pages read before the kill are untouched, every page is read.
+    after = read_pages()
+    assert {key: after[key] for key in before} == before
+    assert len(after) == 2 * scans and site.query(waiting) == [(0,)]
+    statuses = site.query("SELECT extraction_status FROM documents_archivedocument WHERE file LIKE 'documents/k-%'")
+    assert statuses == [("ocr",)] * scans
