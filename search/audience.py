@@ -18,7 +18,7 @@ def visible_to(user):
 
 def visible_pages_sql(user):
     """(SQL, params) of the ids of the pages `user` may see, for the engines' own SQL."""
-    return visible_pages(user).values("pk").query.sql_with_params()
+    return visible_pages(user).order_by().values("pk").query.sql_with_params()
 
 
 def audiences_of(user):

@@ -14,8 +14,8 @@ imports nothing from the page apps so that any of them can use it.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, IntegerField, OuterRef, Q, Subquery
-from django.db.models.functions import Cast, Length, Substr
+from django.db.models import CharField, Exists, IntegerField, Max, OuterRef, Q, Subquery
+from django.db.models.functions import Cast, Substr
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex
 
@@ -41,9 +41,17 @@ def restrictions_barring(user):
 def visible_pages(user, queryset=None):
     """The pages of `queryset` (all pages by default) that `user` (None: an anonymous visitor) may see."""
     queryset = Page.objects.all() if queryset is None else queryset
-    # A restriction applies to its page and to every page below it: its page's path is a prefix of theirs.
-    barring = restrictions_barring(user).filter(page__path=Substr(OuterRef("path"), 1, Length("page__path")))
-    return queryset.filter(live=True).filter(unexpired()).exclude(Exists(barring))
+    queryset = queryset.filter(live=True).filter(unexpired())
+    barring = restrictions_barring(user)
+    # A restriction applies to its page and to every page below it: its page's path is a prefix of
+    # theirs. Each page's ancestors' paths (its path cut at each level, down to the deepest
+    # restricted page) are looked up through the path index, so that the check costs a few index
+    # lookups per page whatever the number of pages and restrictions.
+    deepest = barring.aggregate(depth=Max("page__depth"))["depth"]
+    if deepest is None:
+        return queryset
+    ancestors = [Substr(OuterRef("path"), 1, Page.steplen * depth) for depth in range(1, deepest + 1)]
+    return queryset.exclude(Exists(barring.filter(page__path__in=ancestors)))
 
 
 def public_pages(queryset=None):
