@@ -107,14 +107,12 @@ class Plan:
         return {correction.typed: list(correction.near) for correction in self.corrections}
 
 
-def plan(query, records_with, user=None):
+def plan(query, records_with, seen):
     """The Plan of a parsed query; `records_with(clause, limit)` counts (up to limit) the records holding a clause.
 
-    A near word is searched (and named on the page) only if it occurs in a record that `user` may
-    see: the vocabulary is shared by every record.
+    A near word is searched (and named on the page) only if `seen(word)`: if it occurs in a record
+    the asking user may see, since the vocabulary is shared by every record.
     """
-    from .suggest import seen_by
-
     corrections = []
     for index, clause in enumerate(query.clauses):
         word = clause.single_word
@@ -122,7 +120,7 @@ def plan(query, records_with, user=None):
             continue
         if records_with(clause, FEW) >= FEW:
             continue
-        near = [display for display, _ in near_words(word) if seen_by(user, display)]
+        near = [display for display, _ in near_words(word) if seen(display)]
         if near:
             corrections.append(Correction(index, word, tuple(near)))
     return Plan(query, tuple(corrections))

@@ -20,12 +20,12 @@ from django.utils import timezone
 from erbm_cms.documents.models import ArchiveDocument, DocumentPage, TextSource
 
 from .. import vocabulary, widening
-from ..analysis import analyze, exact_term, term, tokens
+from ..analysis import analyze, exact_term, term, terms, tokens
 from ..audience import visible_pages_sql
 from ..entries import LOW_CONFIDENCE_WEIGHT, OCR_WEIGHT, TEXT_LAYER_WEIGHT, page_weight
 from ..highlight import snippet
 from ..models import SearchEntry
-from ..query import ParsedQuery
+from ..query import InvalidParameter, ParsedQuery, parse_query
 from ..suggest import suggest
 from .base import Hit, SearchEngine, SearchResults, check_page, labelled_facets
 
@@ -143,7 +143,7 @@ class DatabaseEngine(SearchEngine):
             source, where, where_params = f"{ENTRY} e", filters, filter_params
             counts = self.facet_counts(source, where, where_params)
         else:
-            plan = widening.plan(query, self.records_with, user)
+            plan = widening.plan(query, self.records_with, self.seen_by(user))
             scored = with_exact_forms(plan.widened)
             required = plan.positive
             for required in dict.fromkeys([plan.positive, plan.partial_required]):
@@ -157,7 +157,7 @@ class DatabaseEngine(SearchEngine):
         ranked = self.ranked_ids(params, plan, required if not query.is_empty else 0, source, where, where_params) \
             if total else []
         hits = self.hits(ranked, plan.widened)
-        suggestion = suggest(query, user) if not query.is_empty else None
+        suggestion = suggest(query, self.seen_by(user)) if not query.is_empty else None
         return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name,
                              searched_instead=plan.searched_instead)
 
@@ -255,6 +255,23 @@ class DatabaseEngine(SearchEngine):
             cursor.execute(f"SELECT 1 FROM {source} WHERE {condition} AND e.page_id IN ({visible}) LIMIT 1",
                            match_params + list(visible_params))
             return cursor.fetchone() is not None
+
+    def seen_by(self, user):
+        """A test of whether a word occurs in a record that `user` may see.
+
+        Suggestions and near spellings come from the vocabulary, shared by every record: each
+        candidate word passes this test before it is searched or named on the page.
+        """
+        def seen(word):
+            if not terms(word):
+                return False
+            try:
+                query = parse_query(word)
+            except InvalidParameter:
+                return False
+            return not query.is_empty and self.has_visible_match(query, user)
+
+        return seen
 
     @staticmethod
     def query_key(query):

@@ -412,7 +412,7 @@ class ElasticsearchEngine(SearchEngine):
         plan = widening.Plan(params.query)
         if not params.query.is_empty:
             # Which words are rare is read from the database index, which is always kept (see search.sync).
-            plan = widening.plan(params.query, database_engine().records_with, user)
+            plan = widening.plan(params.query, database_engine().records_with, database_engine().seen_by(user))
         for required in dict.fromkeys([plan.positive, plan.partial_required]):
             body = build_request(params, audiences, groups or [], plan=plan, required=required)
             with reaching(self.url):
@@ -425,7 +425,7 @@ class ElasticsearchEngine(SearchEngine):
         hits = [self.hit(item, params, partial) for item in response["hits"]["hits"]]
         counts = {name: {bucket["key"]: bucket["doc_count"] for bucket in response["aggregations"][name]["buckets"]}
                   for name in FACETS}
-        suggestion = suggest(params.query, user) if not params.query.is_empty else None
+        suggestion = suggest(params.query, database_engine().seen_by(user)) if not params.query.is_empty else None
         return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name,
                              searched_instead=plan.searched_instead)
 

@@ -112,7 +112,8 @@ def test_a_partner_deposits_a_deliberation_the_delegation_approves_it_and_it_is_
     row.locator("button[data-workflow-action-url]", has_text="Approuver avec un commentaire").click()
     page.fill("textarea[name='comment']", "Conforme, à publier.")
     screenshot(page, "parcours-validation")
-    page.locator("form[action*='/approve/'] button[type='submit']").click()
+    with page.expect_response(lambda response: "/approve/" in response.url and response.request.method == "POST"):
+        page.locator("form[action*='/approve/'] button[type='submit']").click()  # the dashboard is already /admin/
     page.wait_for_url(f"{site}/admin/")
     context.close()
 
