@@ -20,6 +20,8 @@ migrate: venv
 demo: migrate
 	$(MANAGE) load_demo
 
+# The links the site writes (reports, e-mails) follow PORT unless WAGTAILADMIN_BASE_URL is set.
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: ocr-deps demo
 	$(MANAGE) ensure_admin --url http://127.0.0.1:$(PORT)/admin/
 	$(MANAGE) runserver 127.0.0.1:$(PORT)

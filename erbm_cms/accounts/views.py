@@ -63,11 +63,14 @@ def enrol(request):
     device = devices.pending_authenticator(user)
     form = EnrolForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if devices.confirm_authenticator(device, form.cleaned_data["code"]):
+        if not device.verify_is_allowed()[0]:
+            form.add_error("code", "Trop d'essais incorrects : patientez quelques secondes avant de réessayer.")
+        elif devices.confirm_authenticator(device, form.cleaned_data["code"]):
             otp_login(request, device)
             request.session[RECOVERY_CODES_SESSION_KEY] = devices.new_recovery_codes(user)
             return redirect(_step("accounts_recovery_codes", request))
-        form.add_error("code", "Ce code ne correspond pas : vérifiez l'heure du téléphone et saisissez le code affiché en ce moment.")
+        else:
+            form.add_error("code", "Ce code ne correspond pas : vérifiez l'heure du téléphone et saisissez le code affiché en ce moment.")
     return render(request, "accounts/enrol.html", {
         "form": form,
         "next": _next_url(request),

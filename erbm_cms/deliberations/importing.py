@@ -72,22 +72,34 @@ def read_rows(raw):
     header = text.splitlines()[0]
     delimiter = ";" if header.count(";") > header.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    columns = [name.strip().upper() for name in next(reader)]
+    try:
+        columns = [name.strip().upper() for name in next(reader)]
+        return list(data_rows(reader, columns))
+    except csv.Error as error:
+        raise BadFile(f"ligne {reader.line_num} illisible ({unreadable_reason(error)})") from error
+
+
+def unreadable_reason(error):
+    if "field larger than field limit" in str(error):
+        return f"un champ dépasse {csv.field_size_limit():_} caractères".replace("_", "\u202f")
+    return "guillemets ou caractères de fin de ligne mal placés"
+
+
+def data_rows(reader, columns):
+    """(line number, row dict) for each non-blank row after the header; None for a row with too many values."""
     missing = [name for name in REQUIRED_FOR_IMPORT if name not in columns]
     if not any(name in columns for name in PARTNER_COLUMNS):
         missing.append("COLL_NOM ou COLL_SIRET")
     if missing:
         raise BadFile("colonnes obligatoires absentes : " + ", ".join(missing))
-    rows = []
     for values in reader:
         line = reader.line_num
         if not any(value.strip() for value in values):
             continue
         if len(values) > len(columns):
-            rows.append((line, None))
+            yield line, None
             continue
-        rows.append((line, {name: restore(value.strip()) for name, value in zip(columns, values)}))
-    return rows
+        yield line, {name: restore(value.strip()) for name, value in zip(columns, values)}
 
 
 class PartnerDirectory:
@@ -134,7 +146,7 @@ def find_act(folder, row):
         try:
             found = resolve_inside(folder, name)
         except PathRefused as error:
-            raise BadRow(f"{column} : fichier « {printable(name)} » refusé, {error} (dossier des actes : {folder})") from error
+            raise BadRow(f"{column} : fichier « {printable(name)} » refusé, {error}") from error
         if found is not None:
             return found
     lowered = {name.lower() for _, name in names}
@@ -143,7 +155,7 @@ def find_act(folder, row):
             try:
                 return resolve_inside(folder, entry.name)
             except PathRefused as error:
-                raise BadRow(f"fichier « {printable(entry.name)} » refusé, {error} (dossier des actes : {folder})") from error
+                raise BadRow(f"fichier « {printable(entry.name)} » refusé, {error}") from error
     return None
 
 

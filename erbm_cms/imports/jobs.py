@@ -10,6 +10,7 @@ import shutil
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import DatabaseError, transaction
 from django.utils import timezone
@@ -102,6 +103,10 @@ def create(user, csv_upload, act_uploads):
     try:
         job.refused_files = Receiver(job.path).receive(csv_upload, act_uploads)
         rows = read_rows(job.csv_path.read_bytes())
+        if len(rows) > settings.IMPORT_MAX_ROWS:
+            # The dry run reads every row within the upload's request: its length stays bounded.
+            raise BadFile(f"le fichier compte {len(rows)} lignes, au-delà des {settings.IMPORT_MAX_ROWS} admises "
+                          "par import depuis l'admin : découpez-le en plusieurs fichiers")
     except (UploadRefused, BadFile):
         discard(job)
         raise

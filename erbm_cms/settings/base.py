@@ -200,6 +200,7 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("DOCUMENT_MAX_UPLOAD_SIZE", 50 * 1024 * 10
 IMPORT_ROOT = Path(env_str("IMPORT_ROOT", str(BASE_DIR / "var" / "imports")))
 IMPORT_MAX_UPLOAD_SIZE = env_int("IMPORT_MAX_UPLOAD_SIZE", 500 * 1024 * 1024)
 IMPORT_MAX_FILES = env_int("IMPORT_MAX_FILES", 1000)
+IMPORT_MAX_ROWS = env_int("IMPORT_MAX_ROWS", 2000)
 IMPORT_MAX_UNCOMPRESSED_SIZE = env_int("IMPORT_MAX_UNCOMPRESSED_SIZE", 2 * 1024 * 1024 * 1024)
 # Acts may be sent one by one rather than zipped: as many files as an import accepts, and the CSV.
 DATA_UPLOAD_MAX_NUMBER_FILES = IMPORT_MAX_FILES + 1

@@ -181,3 +181,14 @@ def test_ensure_admin_says_how_to_enrol(monkeypatch, tmp_path):
     assert "reset_second_factor admin" in out.getvalue()
     call_command("reset_second_factor", "admin", stdout=io.StringIO())
     assert password_sign_in("admin").get("/admin/")["Location"].startswith("/admin/double-authentification/activer/")
+
+
+def test_a_right_code_just_after_a_wrong_one_at_enrolment_is_told_to_wait_not_blamed_on_the_clock(partner_clerk):
+    client = password_sign_in(partner_clerk.username)
+    client.get("/admin/double-authentification/activer/")
+    device = TOTPDevice.objects.get(user=partner_clerk, confirmed=False)
+    wrong = f"{(int(current_code(device)) + 1) % 1_000_000:06d}"
+    first = visible_text(client.post("/admin/double-authentification/activer/", {"code": wrong}))
+    assert "vérifiez l'heure du téléphone" in first
+    second = visible_text(client.post("/admin/double-authentification/activer/", {"code": current_code(device)}))
+    assert "patientez quelques secondes" in second and "vérifiez l'heure" not in second

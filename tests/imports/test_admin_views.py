@@ -110,3 +110,29 @@ def test_abandoning_a_dry_run_removes_its_files(douaisis_clerk):
     assert job.path.is_dir()
     client.post(f"/admin/imports/{job.pk}/abandonner/")
     assert not ImportJob.objects.filter(pk=job.pk).exists() and not job.path.exists()
+
+
+def test_a_field_too_long_for_the_csv_reader_is_refused_with_its_line_not_a_crash(douaisis_clerk):
+    client = signed_in(douaisis_clerk)
+    response = post_upload(client, [row("IMP-160"), row("IMP-161", DELIB_OBJET="A" * 200_000)], [])
+    text = visible_text(response)
+    assert response.status_code == 200
+    assert "ligne 3 illisible" in text and "un champ dépasse" in text
+    assert not ImportJob.objects.exists()
+
+
+def test_a_csv_longer_than_the_admin_takes_is_refused_before_its_dry_run(douaisis_clerk, settings):
+    settings.IMPORT_MAX_ROWS = 3
+    client = signed_in(douaisis_clerk)
+    response = post_upload(client, [row(f"IMP-17{n}") for n in range(4)], [])
+    assert "le fichier compte 4 lignes, au-delà des 3 admises" in visible_text(response)
+    assert not ImportJob.objects.exists()
+
+
+def test_a_refused_file_name_does_not_show_the_servers_folders(douaisis_clerk, settings):
+    client = signed_in(douaisis_clerk)
+    post_upload(client, [row("IMP-180", DELIB_URL="../../etc/passwd")], [])
+    job = ImportJob.objects.get()
+    text = visible_text(client.get(f"/admin/imports/{job.pk}/"))
+    assert "refusé" in text and "IMP-180" in text
+    assert str(settings.IMPORT_ROOT) not in text and "/imports/" not in text.replace("/admin/imports/", "")
