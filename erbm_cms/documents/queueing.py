@@ -5,11 +5,12 @@ The models and the extraction service only announce (a saved document whose file
 a bulk command that runs it itself (`deferred_extraction`).
 """
 
-from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
+
+from erbm_cms.base.collecting import collecting
 
 from .models import ArchiveDocument
 from .signals import document_needs_ocr
@@ -20,15 +21,9 @@ from .tasks import extract_document_text, ocr_document_text
 _deferred_extractions = ContextVar("deferred_extractions", default=None)
 
 
-@contextmanager
 def deferred_extraction():
     """Collect the documents saved in the block, for a bulk command to extract them in parallel."""
-    pending = []
-    token = _deferred_extractions.set(pending)
-    try:
-        yield pending
-    finally:
-        _deferred_extractions.reset(token)
+    return collecting(_deferred_extractions)
 
 
 @receiver(post_save, sender=ArchiveDocument, dispatch_uid="queue_document_extraction")

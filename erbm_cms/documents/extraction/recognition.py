@@ -8,13 +8,14 @@ command) keeps what it read and the next run reads only the rest.
 import queue
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from contextvars import ContextVar
 from statistics import mean
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+
+from erbm_cms.base.collecting import collecting
 
 from ..models import ArchiveDocument, DocumentPage, ExtractionStatus, TextSource
 from ..signals import document_needs_ocr, document_text_extracted
@@ -37,15 +38,9 @@ def unavailable_reason():
     return ocr.unavailable_reason(settings.OCR_LANGUAGE)
 
 
-@contextmanager
 def deferred_ocr():
     """Collect the documents that need OCR, for a bulk command to read them in parallel."""
-    pending = []
-    token = _deferred.set(pending)
-    try:
-        yield pending
-    finally:
-        _deferred.reset(token)
+    return collecting(_deferred)
 
 
 def request(document):
