@@ -205,7 +205,8 @@ def tokens(text):
     """The words of the text, as `words` cuts them, without their places (faster)."""
     text = text or ""
     found = _word_pattern(ASTRAL.search(text) is not None).findall(text)
-    if any(len(word) > MAX_WORD_LENGTH or not word.strip("_") for word in found):
+    # Tested at C speed: over-long words and underscores are rare, and a loop over every word is not.
+    if found and (max(map(len, found)) > MAX_WORD_LENGTH or "_" in text and not all(w.strip("_") for w in found)):
         return [word for _, _, word in words(text)]
     return found
 

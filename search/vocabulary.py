@@ -1,15 +1,16 @@
 """The words of the index, for spelling suggestions, counted in bulk.
 
 A rebuild counts every word of every record in memory (C-speed `Counter`
-updates) and writes the vocabulary once at the end; indexing one record adds
-its counts in a single upsert. No statement is run per word.
+updates over the words the index cut them into, see `engines.database.IndexedText`)
+and writes the vocabulary once at the end; indexing one record adds its counts
+in a single upsert. No statement is run per word.
 """
 
 from collections import Counter
 
 from django.db import connection
 
-from .analysis import fold, lower, strip_elision, tokens
+from .analysis import fold, lower, strip_elision
 from .models import SearchTerm
 
 MIN_WORD = 4
@@ -23,10 +24,10 @@ class WordCounts:
     def __init__(self):
         self.words = Counter()
 
-    def add(self, *texts):
-        for text in texts:
-            if text:
-                self.words.update(tokens(text))
+    def add_words(self, *word_lists):
+        """Count the words of texts already cut into words (`analysis.tokens`)."""
+        for words in word_lists:
+            self.words.update(words)
 
     def folded(self):
         """{folded word: (frequency, most frequent lower-case spelling)}."""

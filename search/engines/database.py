@@ -47,17 +47,16 @@ def spaced(values):
     return f" {' '.join(str(value) for value in values)} " if values else ""
 
 
-def indexed(text):
-    """The analyzed terms of a text, then the exact forms of its words that differ from their stem (once each)."""
-    stems, exact = [], {}
-    for word in tokens(text):
+def indexed(words):
+    """The analyzed terms of these words, then the exact forms of the words that differ from their stem (once each)."""
+    exact = {}
+    for word in dict.fromkeys(words):
         stem = term(word)
         if stem:
-            stems.append(stem)
             form = exact_term(word)
             if form != stem:
                 exact[form] = None
-    return " ".join(stems + [EXACT_PREFIX + form for form in exact])
+    return " ".join([stem for stem in map(term, words) if stem] + [EXACT_PREFIX + form for form in exact])
 
 
 def with_exact_forms(query):
@@ -74,17 +73,21 @@ def with_exact_forms(query):
 
 
 class IndexedText:
-    """The analyzed terms of one record, field by field, and its entry row."""
+    """The analyzed terms of one record, field by field, its entry row, and its words (for the vocabulary).
+
+    Each text is cut into words once: the fields' terms and the vocabulary's counts come from the same words.
+    """
 
     def __init__(self, entry):
         self.entry = entry
-        pdf_texts = [text for document in entry.documents for _, text in document.pages]
-        self.title = indexed(entry.title)
-        self.body = indexed("\n".join([entry.body, entry.partner_name, *entry.subjects]))
+        title, body = tokens(entry.title), tokens(entry.body)
+        pages = [(document.weight(number), tokens(text)) for document in entry.documents for number, text in document.pages]
+        self.title = indexed(title)
+        self.body = indexed(body + [word for text in [entry.partner_name, *entry.subjects] for word in tokens(text)])
         # PDF text in three fields by where it comes from, each weighing its own (see search.entries).
         self.pdf, self.ocr, self.ocr_low = (
-            indexed("\n".join(text for document in entry.documents for text in document.pages_weighing(weight)))
-            for weight in (TEXT_LAYER_WEIGHT, OCR_WEIGHT, LOW_CONFIDENCE_WEIGHT)
+            indexed([word for weight, words in pages if weight == field_weight for word in words])
+            for field_weight in (TEXT_LAYER_WEIGHT, OCR_WEIGHT, LOW_CONFIDENCE_WEIGHT)
         )
         self.row = SearchEntry(
             page_id=entry.page_id, kind=entry.kind, title=entry.title, title_key=analyze(entry.title), body=entry.body,
@@ -93,7 +96,7 @@ class IndexedText:
             documents=spaced(document.id for document in entry.documents),
             audience=entry.audience, audience_groups=spaced(entry.audience_groups), expire_at=entry.expire_at,
         )
-        self.texts = [entry.title, entry.body, *pdf_texts]
+        self.words = [title, body, *(words for _, words in pages)]
 
 
 class DatabaseEngine(SearchEngine):
@@ -336,10 +339,10 @@ class DatabaseEngine(SearchEngine):
     def index(self, entry):
         """Write (or replace) the index of one record, its words added to the vocabulary."""
         with transaction.atomic():
-            self.store([entry])
-        counts = vocabulary.WordCounts()
-        counts.add(entry.title, entry.body, *(text for d in entry.documents for _, text in d.pages))
-        vocabulary.add(counts)
+            counts = vocabulary.WordCounts()
+            for text in self.store([entry]):
+                counts.add_words(*text.words)
+            vocabulary.add(counts)
 
     def delete(self, page_id):
         SearchEntry.objects.filter(page_id=page_id).delete()
@@ -363,7 +366,7 @@ class DatabaseEngine(SearchEngine):
         while batch := list(islice(entries, BATCH)):
             with transaction.atomic():
                 for text in self.store(batch):
-                    counts.add(*text.texts)
+                    counts.add_words(*text.words)
             done += len(batch)
             progress(done, total or done)
         with transaction.atomic():
