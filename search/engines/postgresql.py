@@ -10,7 +10,7 @@ LOW_CONFIDENCE_WEIGHT / OCR_WEIGHT of the other OCR pages.
 
 from dataclasses import replace
 
-from django.db import connection
+from django.db import connection, transaction
 
 from ..entries import LOW_CONFIDENCE_WEIGHT, OCR_WEIGHT, TEXT_LAYER_WEIGHT
 from ..models import SearchEntry
@@ -20,11 +20,14 @@ PDF_WEIGHT = 0.2
 # ts_rank_cd weights of D (OCR text), C (PDF text layer), B (body), A (title).
 WEIGHTS = f"{{{PDF_WEIGHT * OCR_WEIGHT / TEXT_LAYER_WEIGHT:g}, {PDF_WEIGHT:g}, 0.4, 1.0}}"
 LOW_DISCOUNT = 1 - LOW_CONFIDENCE_WEIGHT / OCR_WEIGHT
+# The analyzed terms of a batch are copied (COPY) into this temporary table, then turned into vectors in one INSERT.
+STAGING = "search_entry_staging"
+TERMS = ("title_terms", "body_terms", "pdf_terms", "ocr_terms", "low_terms")
 VECTOR = (
-    "setweight(to_tsvector('simple', %s), 'A') || setweight(to_tsvector('simple', %s), 'B') || "
-    "setweight(to_tsvector('simple', %s), 'C') || setweight(to_tsvector('simple', %s), 'D')"
+    "setweight(to_tsvector('simple', title_terms), 'A') || setweight(to_tsvector('simple', body_terms), 'B') || "
+    "setweight(to_tsvector('simple', pdf_terms), 'C') || setweight(to_tsvector('simple', ocr_terms), 'D')"
 )
-LOW_VECTOR = "NULLIF(setweight(to_tsvector('simple', %s), 'D'), ''::tsvector)"
+LOW_VECTOR = "NULLIF(setweight(to_tsvector('simple', low_terms), 'D'), ''::tsvector)"
 
 
 def tsquery(query, any_clause=False):
@@ -65,17 +68,19 @@ class PostgreSQLEngine(DatabaseEngine):
     def insert(self, texts):
         fields = [field for field in SearchEntry._meta.local_concrete_fields if not field.primary_key]
         columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
-        placeholders = ", ".join(["%s"] * len(fields))
-        rows = [
-            [field.get_db_prep_save(field.pre_save(text.row, True), connection) for field in fields]
-            + [text.title, text.body, text.pdf, f"{text.ocr}\n{text.ocr_low}", text.ocr_low]
-            for text in texts
-        ]
-        with connection.cursor() as cursor:
-            cursor.executemany(
-                f"INSERT INTO search_searchentry ({columns}, search_vector, low_vector) "
-                f"VALUES ({placeholders}, {VECTOR}, {LOW_VECTOR})", rows
-            )
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(f"CREATE TEMPORARY TABLE {STAGING} ON COMMIT DROP AS "
+                           f"SELECT {columns} FROM search_searchentry WITH NO DATA")
+            cursor.execute(f"ALTER TABLE {STAGING} " + ", ".join(f"ADD COLUMN {name} text" for name in TERMS))
+            with cursor.cursor.copy(f"COPY {STAGING} ({columns}, {', '.join(TERMS)}) FROM STDIN") as copy:
+                for text in texts:
+                    copy.write_row(
+                        [field.get_db_prep_save(field.pre_save(text.row, True), connection) for field in fields]
+                        + [text.title, text.body, text.pdf, f"{text.ocr}\n{text.ocr_low}", text.ocr_low]
+                    )
+            cursor.execute(f"INSERT INTO search_searchentry ({columns}, search_vector, low_vector) "
+                           f"SELECT {columns}, {VECTOR}, {LOW_VECTOR} FROM {STAGING}")
+            cursor.execute(f"DROP TABLE {STAGING}")
 
     def finish_rebuild(self):
         with connection.cursor() as cursor:
