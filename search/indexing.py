@@ -1,7 +1,5 @@
 """Keep the database index in step with the pages, through the embedded engine of the database in use."""
 
-from itertools import islice
-
 from wagtail.models import Page
 
 from erbm_cms.archive.kinds import indexed_models
@@ -37,7 +35,12 @@ def rebuild(progress=lambda done, total: None):
 
 
 def entries_of(pages):
-    """The index entries of the pages, built batch by batch."""
-    pages = pages.iterator(chunk_size=BATCH)
-    while batch := list(islice(pages, BATCH)):
-        yield from build_entries(batch)
+    """The index entries of the pages, built batch by batch.
+
+    The ids come first, then each batch's pages by id: no read stays open while the index is
+    written. (On SQLite an open read holds its snapshot, so the WAL cannot be checkpointed: it grew
+    to the size of the whole index and slowed every read as the rebuild went on.)
+    """
+    ids = list(pages.order_by("path").values_list("pk", flat=True))
+    for start in range(0, len(ids), BATCH):
+        yield from build_entries(list(pages.filter(pk__in=ids[start:start + BATCH]).order_by("path")))
