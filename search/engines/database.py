@@ -338,21 +338,20 @@ class DatabaseEngine(SearchEngine):
 
     def index(self, entry):
         """Write (or replace) the index of one record, its words added to the vocabulary."""
+        text = IndexedText(entry)
+        counts = vocabulary.WordCounts()
+        counts.add_words(*text.words)
         with transaction.atomic():
-            counts = vocabulary.WordCounts()
-            for text in self.store([entry]):
-                counts.add_words(*text.words)
+            self.write([text])
             vocabulary.add(counts)
 
     def delete(self, page_id):
         SearchEntry.objects.filter(page_id=page_id).delete()
 
-    def store(self, entries):
-        """Replace the entries of these records (inside the caller's transaction); returns their IndexedText."""
-        texts = [IndexedText(entry) for entry in entries]
-        SearchEntry.objects.filter(page_id__in=[entry.page_id for entry in entries]).delete()
+    def write(self, texts):
+        """Replace the entries of these analyzed records (inside the caller's transaction)."""
+        SearchEntry.objects.filter(page_id__in=[text.entry.page_id for text in texts]).delete()
         self.insert(texts)
-        return texts
 
     def rebuild(self, entries, progress=lambda done, total: None, total=None):
         """Rewrite the index of every record, in short transactions; the entries left over are removed at the end.
@@ -364,9 +363,11 @@ class DatabaseEngine(SearchEngine):
         done = 0
         entries = iter(entries)
         while batch := list(islice(entries, BATCH)):
+            texts = [IndexedText(entry) for entry in batch]  # analyzed before the transaction: it only writes
+            for text in texts:
+                counts.add_words(*text.words)
             with transaction.atomic():
-                for text in self.store(batch):
-                    counts.add_words(*text.words)
+                self.write(texts)
             done += len(batch)
             progress(done, total or done)
         with transaction.atomic():
