@@ -1,23 +1,47 @@
 """Counts of what the public searches and fails to find: per day and per query, nothing about who searched."""
 
 import datetime
+import logging
 
+from django.db import DatabaseError, transaction
 from django.db.models import F, Sum
 from django.utils import timezone
 from wagtail.search.utils import normalise_query_string
 
+from erbm_cms.base.locking import retry_when_locked
+
 from .models import QueryStat
+
+logger = logging.getLogger(__name__)
 
 
 def record(params, total):
     """Count a search (its first page only, so that paging through results counts once)."""
     if params.query.is_empty or params.page != 1:
         return
-    query = normalise_query_string(params.query.text)[:300]
-    stat, _ = QueryStat.objects.get_or_create(day=timezone.localdate(), query=query)
-    QueryStat.objects.filter(pk=stat.pk).update(
-        searches=F("searches") + 1, without_result=F("without_result") + (0 if total else 1)
-    )
+    _count(normalise_query_string(params.query.text)[:300], total)
+
+
+def record_after(response, params, total):
+    """Count the search once `response` has been sent: the visitor never waits for this write
+    (on SQLite it may have to wait for a publication or an import to release the database)."""
+    def count():
+        try:
+            record(params, total)
+        except DatabaseError:  # a statistic is not worth an error page, nor a lost response
+            logger.exception("search statistic not recorded: %r", params.query.text)
+
+    response._resource_closers.append(count)
+    return response
+
+
+@retry_when_locked
+def _count(query, total):
+    with transaction.atomic():  # one short write transaction
+        stat, _ = QueryStat.objects.get_or_create(day=timezone.localdate(), query=query)
+        QueryStat.objects.filter(pk=stat.pk).update(
+            searches=F("searches") + 1, without_result=F("without_result") + (0 if total else 1)
+        )
 
 
 def report(days, limit=50):

@@ -20,8 +20,14 @@ def run(request):
     except InvalidParameter as error:
         return None, None, error
     results.promoted = promoted_results(params, request.user)
-    stats.record(params, results.total + len(results.promoted))
     return params, results, None
+
+
+def counted(response, params, results):
+    """The response, with the search counted once it is sent (not for a refused query)."""
+    if results is None:
+        return response
+    return stats.record_after(response, params, results.total + len(results.promoted))
 
 
 @require_GET
@@ -38,7 +44,7 @@ def search_api(request):
         response = JsonResponse(payload, json_dumps_params={"ensure_ascii": False})
     response["X-Robots-Tag"] = NOINDEX
     response["Cache-Control"] = "private, no-store"
-    return response
+    return counted(response, params, results)
 
 
 @require_GET
@@ -56,4 +62,4 @@ def search_page(request):
     response = render(request, "search/search_page.html", context, status=400 if error else 200)
     response["X-Robots-Tag"] = NOINDEX
     response["Cache-Control"] = "private, no-store"
-    return response
+    return counted(response, params, results)

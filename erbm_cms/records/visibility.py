@@ -47,7 +47,8 @@ def visible_pages(user, queryset=None):
     # theirs. Each page's ancestors' paths (its path cut at each level, down to the deepest
     # restricted page) are looked up through the path index, so that the check costs a few index
     # lookups per page whatever the number of pages and restrictions.
-    deepest = barring.aggregate(depth=Max("page__depth"))["depth"]
+    # Asked from the restrictions' side (a handful of rows): as a join, SQLite may walk every page.
+    deepest = Page.objects.filter(pk__in=barring.values("page_id")).aggregate(depth=Max("depth"))["depth"]
     if deepest is None:
         return queryset
     ancestors = [Substr(OuterRef("path"), 1, Page.steplen * depth) for depth in range(1, deepest + 1)]
