@@ -2,13 +2,21 @@
 
 Anonymous visitors get the same HTML for the same address, so the rendered
 page is kept in the cache. Every key carries a "generation" number; publishing,
-unpublishing, moving or deleting a page, changing its access or a partner or an
+unpublishing, moving, saving or deleting a page, changing its access or a partner or an
 axis bumps the generation, so that no visitor ever sees a page older than the
 last change. Signed-in users, the admin, search, APIs and documents are never cached.
+
+`remember` keeps, in each process and under the same generation, what every
+anonymous visitor sees alike on every page (the menus, the footer), so that pages
+that are not cached (search, and every page while editors keep publishing) do
+not compute it again each time.
 """
+
+import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.http import HttpResponse
@@ -29,11 +37,38 @@ def generation():
     return value
 
 
-def invalidate(**kwargs):
+def _bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
         cache.set(GENERATION_KEY, 2, timeout=None)
+
+
+def invalidate(**kwargs):
+    # Again once the change is committed: a page rendered meanwhile from the data of before
+    # would otherwise be kept under the new generation.
+    _bump()
+    transaction.on_commit(_bump)
+
+
+_remembered = {}
+
+
+def remember(name, compute):
+    """compute(), kept in this process until the generation changes (at most NAVIGATION_CACHE_SECONDS).
+
+    Only for what is the same for every anonymous visitor: never for something that depends on who asks.
+    """
+    seconds = settings.NAVIGATION_CACHE_SECONDS
+    if seconds <= 0:
+        return compute()
+    current, now = generation(), time.monotonic()
+    found = _remembered.get(name)
+    if found is not None and found[0] == current and now - found[1] < seconds:
+        return found[2]
+    value = compute()
+    _remembered[name] = (current, now, value)
+    return value
 
 
 for signal in (page_published, page_unpublished, post_page_move):
@@ -44,7 +79,7 @@ for signal in (page_published, page_unpublished, post_page_move):
 def invalidate_on_change(sender, **kwargs):
     from wagtail.models import Page
 
-    if sender in (Partner, Axis, PageViewRestriction) or (isinstance(kwargs.get("instance"), Page) and kwargs.get("signal") is post_delete):
+    if sender in (Partner, Axis, PageViewRestriction) or isinstance(kwargs.get("instance"), Page):
         invalidate()
 
 

@@ -17,6 +17,7 @@ STORAGES = {
 
 # Most tests check what a page says right after a change: the page cache has its own tests.
 PAGE_CACHE_SECONDS = 0
+NAVIGATION_CACHE_SECONDS = 0  # a test's pages are rolled back, the cache's generation is not
 
 # Tests reach Elasticsearch only through the fixtures of tests/search, each run on its own index
 # prefix, with the server named by the ELASTICSEARCH_URL of the environment.

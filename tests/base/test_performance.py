@@ -1,6 +1,7 @@
 """List pages do a constant number of queries as lists grow; anonymous pages are cached until a change."""
 
 import datetime
+import re
 
 import pytest
 from django.db import connection
@@ -69,3 +70,16 @@ def test_signed_in_users_and_search_are_never_cached(client, settings, editor):
     client.force_login(editor)
     client.get("/")
     assert "X-Page-Cache" not in client.get("/")
+
+
+def test_a_long_list_links_the_first_and_last_pages_and_the_neighbours_of_the_current_one():
+    from django.core.paginator import Paginator
+    from django.template.loader import render_to_string
+
+    html = render_to_string("includes/pagination.html", {"page_obj": Paginator(range(50_000), 10).page(2500), "base_query": "q=budget"})
+    numbers = re.findall(r'title="Page (\d+)"', html)
+    assert numbers == ["1", "2498", "2499", "2500", "2501", "2502", "5000"]
+    assert html.count("…") == 2
+    assert 'href="?q=budget&amp;page=2501"' in html and 'aria-current="page" title="Page 2500"' in html
+    first = render_to_string("includes/pagination.html", {"page_obj": Paginator(range(50_000), 10).page(1)})
+    assert re.findall(r'title="Page (\d+)"', first) == ["1", "2", "3", "5000"] and first.count("…") == 1

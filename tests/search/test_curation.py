@@ -118,3 +118,18 @@ def test_delegation_editors_curate_and_partner_clerks_do_not(client):
     refused = clerk.get("/admin/recherches-du-public/")
     assert refused.status_code == 302 and refused["Location"] == "/admin/"  # Wagtail's answer to a refusal
     assert clerk.get("/admin/snippets/search/synonym/").status_code in (302, 403)
+
+
+def test_a_search_is_answered_even_when_its_statistic_cannot_be_written(client, monkeypatch, caplog):
+    from django.db import DatabaseError
+
+    from search import stats
+
+    def broken(query, total):
+        raise DatabaseError("disk I/O error")
+
+    monkeypatch.setattr(stats, "_count", broken)
+    response = client.get("/recherche/", {"q": "cités minières"})
+    assert response.status_code == 200 and "résultat" in response.content.decode()
+    assert "search statistic not recorded" in caplog.text
+    assert not QueryStat.objects.exists()

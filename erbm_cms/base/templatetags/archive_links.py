@@ -9,6 +9,8 @@ from django.utils.http import urlencode
 from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import routablepageurl
 from wagtail.templatetags.wagtailcore_tags import pageurl
 
+from erbm_cms.base import page_cache
+
 register = template.Library()
 
 
@@ -21,7 +23,8 @@ def _section(context, model):
         if request is not None:
             request._sections = found
     if model not in found:
-        found[model] = apps.get_model(model).objects.live().order_by("path").first()
+        found[model] = page_cache.remember(
+            f"section:{model}", lambda: apps.get_model(model).objects.live().order_by("path").first())
     return found[model]
 
 
