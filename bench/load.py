@@ -1,12 +1,15 @@
 #!/usr/bin/env python
 """Mixed load on the production server: readers and searchers, an editor publishing, a bulk import, at once.
 
-    .venv/bin/python bench/load.py --workdir DIR [--seconds 60] [--clients 8] [--import-rows 100] [--workers 4]
+    .venv/bin/python bench/load.py --workdir DIR [--seconds 60] [--clients 8] [--import-rows 100]
+                                   [--engine sqlite|postgresql] [--database-url URL] [--workers N] [--threads N]
 
-DIR is a site prepared by `bench/search.py --engine sqlite --workdir DIR` (the
+DIR is a site prepared by `bench/search.py --engine ENGINE --workdir DIR` (the
 demo content and a generated archive, indexed; prepared here with --records
-when it is not). The site is served by gunicorn (production profile, SQLite)
-with one `manage.py db_worker` for the background tasks, then, for --seconds:
+when it is not; with PostgreSQL the database is --database-url). The site is
+served by gunicorn (production profile, the project's gunicorn.conf.py unless
+--workers or --threads say otherwise) with one `manage.py db_worker` for the
+background tasks; each worker answers a few requests first, then, for --seconds:
 
 - `--clients` readers loop over pages (home, news, deliberations) and
   searches (the search page and the API, queries of bench/search.py);
@@ -91,6 +94,12 @@ def readers(port, clients, seconds):
     return results, errors
 
 
+def warm_up(port, rounds=2):
+    """Each path a few times first, so that every worker has loaded its templates and opened its database."""
+    for path in reader_paths() * rounds:
+        urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).read()
+
+
 def inside(args, env, *task):
     return subprocess.Popen([PYTHON, __file__, "--inside", *task], cwd=ROOT, env=env, stdout=subprocess.PIPE, text=True)
 
@@ -107,7 +116,10 @@ def main():
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--import-rows", type=int, default=100)
-    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--workers", type=int, help="gunicorn workers (default: gunicorn.conf.py)")
+    parser.add_argument("--threads", type=int, help="threads per gunicorn worker (default: gunicorn.conf.py)")
+    parser.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--database-url", default="postgres://postgres:postgres@127.0.0.1:5432/erbm_bench_search")
     parser.add_argument("--inside", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inside:
@@ -115,27 +127,30 @@ def main():
     if not args.workdir:
         parser.error("--workdir is required")
     workdir = Path(args.workdir)
-    if not (workdir / "bench.sqlite3").exists():
+    if not any(workdir.glob(f"ready-{args.engine}-*")):
         subprocess.run([PYTHON, str(Path(__file__).with_name("search.py")), "--records", str(args.records),
+                        "--engine", args.engine, "--database-url", args.database_url,
                         "--workdir", str(workdir), "--prepare-only"], check=True)
-    env = bench_search.environment(argparse.Namespace(engine="sqlite"), workdir)
+    env = bench_search.environment(args, workdir)
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     batch = workdir / "import" / str(int(time.time()))
     answer(inside(args, env, "make-import", str(batch), str(args.import_rows)))
 
     port = bench_search.free_port()
+    serving = [f"--{name}={value}" for name, value in (("workers", args.workers), ("threads", args.threads)) if value]
     server = subprocess.Popen(
-        [PYTHON, "-m", "gunicorn", "erbm_cms.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(args.workers),
-         "--log-level", "warning"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+        [PYTHON, "-m", "gunicorn", "erbm_cms.wsgi", "--bind", f"127.0.0.1:{port}", *serving, "--log-level", "warning"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
     )
     worker = subprocess.Popen([PYTHON, "manage.py", "db_worker"], cwd=ROOT, env=env,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     started_at = time.time()
     try:
         bench_search.wait_for(port)
+        warm_up(port)
         print(f"load average: {' '.join(f'{v:.1f}' for v in os.getloadavg())} ({os.cpu_count()} cores); "
               f"{args.clients} readers, 1 publisher, 1 import of {args.import_rows} rows, {args.seconds:g} s, "
-              f"gunicorn {args.workers} workers, SQLite", flush=True)
+              f"gunicorn {' '.join(serving) or '(gunicorn.conf.py)'}, {args.engine}", flush=True)
         publisher = inside(args, env, "publish", str(args.seconds))
         import_started = time.perf_counter()
         importer = subprocess.Popen(
@@ -174,6 +189,7 @@ def main():
         print(f"import error: {line}")
     total = len(errors) + len(published["errors"]) + len(import_errors) + tasks["failed"]
     print(f"readers: {sum(map(len, results.values())) / args.seconds:.1f} req/s in all")
+    print(f"load average at the end: {' '.join(f'{v:.1f}' for v in os.getloadavg())}")
     print(f"errors: {total}")
 
 

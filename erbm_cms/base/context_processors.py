@@ -13,7 +13,7 @@ def site_navigation(request):
         return {"main_menu": [], "footer_pages": [], "home_page": None}
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return page_cache.remember(f"navigation:{site.pk}", lambda: navigation(site, None))
+        return page_cache.remember(request, f"navigation:{site.pk}", lambda: navigation(site, None))
     return navigation(site, user)
 
 

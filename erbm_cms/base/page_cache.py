@@ -54,15 +54,21 @@ def invalidate(**kwargs):
 _remembered = {}
 
 
-def remember(name, compute):
+def remember(request, name, compute):
     """compute(), kept in this process until the generation changes (at most NAVIGATION_CACHE_SECONDS).
 
     Only for what is the same for every anonymous visitor: never for something that depends on who asks.
+    The generation is read once per request.
     """
     seconds = settings.NAVIGATION_CACHE_SECONDS
     if seconds <= 0:
         return compute()
-    current, now = generation(), time.monotonic()
+    current = getattr(request, "_page_cache_generation", None)
+    if current is None:
+        current = generation()
+        if request is not None:
+            request._page_cache_generation = current
+    now = time.monotonic()
     found = _remembered.get(name)
     if found is not None and found[0] == current and now - found[1] < seconds:
         return found[2]
@@ -100,7 +106,8 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        key = f"page-cache:{generation()}:{request.get_host()}:{request.get_full_path()}"
+        request._page_cache_generation = generation()
+        key = f"page-cache:{request._page_cache_generation}:{request.get_host()}:{request.get_full_path()}"
         cached = cache.get(key)
         if cached is not None:
             content, headers = cached

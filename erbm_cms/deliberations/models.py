@@ -1,3 +1,5 @@
+from collections import Counter
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
@@ -108,12 +110,16 @@ class DeliberationIndexPage(RoutablePageMixin, Page):
             context["subject_error"] = f"« {code[:20]} » n'est pas un code de la nomenclature ACTES : toutes les délibérations sont affichées."
         context["deliberations"] = paginate(request, listed, DELIBERATIONS_PER_PAGE)
         context["selected_code"] = code
-        years = deliberations.order_by().values_list("session_date__year").annotate(count=models.Count("pk"))
-        context["years"] = sorted(years, reverse=True)
-        codes = deliberations.order_by().values_list("actes_code").annotate(count=models.Count("pk"))
+        # Both lists of counts from one pass over the archive.
+        years, codes = Counter(), Counter()
+        for year, code, count in deliberations.order_by().values_list("session_date__year", "actes_code").annotate(
+                count=models.Count("pk")):
+            years[year] += count
+            codes[code] += count
+        context["years"] = sorted(years.items(), reverse=True)
         context["subjects"] = sorted(
             (code, actes.lookup(code).name if actes.lookup(code) else actes.describe(code), count)
-            for code, count in codes
+            for code, count in codes.items()
         )
         return context
 

@@ -24,7 +24,7 @@ def _section(context, model):
             request._sections = found
     if model not in found:
         found[model] = page_cache.remember(
-            f"section:{model}", lambda: apps.get_model(model).objects.live().order_by("path").first())
+            request, f"section:{model}", lambda: apps.get_model(model).objects.live().order_by("path").first())
     return found[model]
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from erbm_cms.base.priority import BackgroundCommand
 from erbm_cms.base.progress import ProgressBar
 from erbm_cms.deliberations.importing import BadFile, DeliberationImporter, read_rows
 from erbm_cms.documents import staging
@@ -12,7 +13,7 @@ from erbm_cms.documents.models import ExtractionStatus
 from erbm_cms.documents.queueing import deferred_extraction
 
 
-class Command(BaseCommand):
+class Command(BackgroundCommand, BaseCommand):
     help = (
         "Crée des délibérations à partir d'un fichier CSV au format SCDL « Délibérations » (UTF-8 ou Windows-1252, "
         "séparateur ; ou ,), l'acte PDF de chacune étant pris dans --files. Une délibération déjà présente "

@@ -3,12 +3,13 @@
 
 from django_tasks_db.management.commands.db_worker import Command as WorkerCommand
 
+from erbm_cms.base.priority import BackgroundCommand
 from erbm_cms.documents import staging
 from erbm_cms.documents.pending import requeue_awaiting_ocr, requeue_pending
 from erbm_cms.imports.jobs import requeue_interrupted
 
 
-class Command(WorkerCommand):
+class Command(BackgroundCommand, WorkerCommand):
     def handle(self, *args, **options):
         staging.sweep()
         queued = requeue_pending()

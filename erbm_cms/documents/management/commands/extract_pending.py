@@ -2,6 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand
 
+from erbm_cms.base.priority import BackgroundCommand
 from erbm_cms.base.progress import ProgressBar
 from erbm_cms.documents import staging
 from erbm_cms.documents.bulk_extraction import default_jobs, extract_all, runs_in_process
@@ -11,7 +12,7 @@ from erbm_cms.documents.pending import pending_documents, requeue_pending
 STATUS_LABELS = dict(ExtractionStatus.choices)
 
 
-class Command(BaseCommand):
+class Command(BackgroundCommand, BaseCommand):
     help = (
         "Reprend l'extraction du texte des documents restés « en attente » (import ou traitement de fond "
         "interrompu) et supprime les fichiers laissés par un import interrompu. Sans effet si tout est à jour."

@@ -3,6 +3,7 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand, CommandError
 
+from erbm_cms.base.priority import BackgroundCommand
 from erbm_cms.base.progress import ProgressBar
 from erbm_cms.documents import staging
 from erbm_cms.documents.bulk_extraction import default_jobs, extract_all
@@ -14,7 +15,7 @@ from erbm_cms.documents.queueing import deferred_extraction
 STATUS_LABELS = dict(ExtractionStatus.choices)
 
 
-class Command(BaseCommand):
+class Command(BackgroundCommand, BaseCommand):
     help = (
         "Importe des fichiers PDF (ou les PDF de dossiers) dans l'archive et en extrait le texte, page par page. "
         "Chaque fichier est conservé, même illisible ; un fichier déjà présent (même contenu) n'est pas dupliqué. "

@@ -2,13 +2,14 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from erbm_cms.base.priority import BackgroundCommand
 from erbm_cms.base.progress import ProgressBar
 from erbm_cms.documents.bulk_extraction import default_jobs
 from erbm_cms.documents.extraction import recognition
 from erbm_cms.documents.models import OCR_READABLE, ArchiveDocument, DocumentPage, ExtractionStatus
 
 
-class Command(BaseCommand):
+class Command(BackgroundCommand, BaseCommand):
     help = (
         "Lit par OCR (Tesseract, français) les pages sans couche texte des documents : les documents « sans texte » "
         "et les pages numérisées des documents mixtes. Chaque page lue est enregistrée aussitôt : interrompue, "
