@@ -79,3 +79,19 @@ def test_rebuild_command_rebuilds_the_database_index(capsys):
     call_command("rebuild_search_index")
     assert "Index de recherche reconstruit" in capsys.readouterr().out
     assert SearchEntry.objects.count() == expected >= 30
+
+
+def test_in_production_a_publication_is_on_the_news_at_once_and_in_search_once_the_worker_indexed_it(client, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from search import sync
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    page = records.communique("Jardin d’héliotropes au carreau de fosse", date=records.datetime.date.today())
+    # The publication did not index the page itself: it queued the work for the db_worker.
+    queued = DBTaskResult.objects.filter(task_path="search.tasks.update_search_index")
+    assert [result.args_kwargs["args"] for result in queued] == [[page.pk]]
+    assert api(client, q="héliotropes")["total"] == 0
+    assert "Jardin d’héliotropes au carreau de fosse" in client.get("/actualites/").content.decode()
+    sync.update_page(page.pk)  # what the worker's task does
+    assert [result["title"] for result in api(client, q="héliotropes")["results"]] == ["Jardin d’héliotropes au carreau de fosse"]

@@ -341,3 +341,36 @@ def test_ocr_killed_mid_document_then_rerun_reads_only_the_rest_with_its_progres
     assert len(after) == 2 * scans and site.query(waiting) == [(0,)]
     statuses = site.query("SELECT extraction_status FROM documents_archivedocument WHERE file LIKE 'documents/k-%'")
     assert statuses == [("ocr",)] * scans
+
+
+PUBLISHER = """
+import datetime
+from erbm_cms.news.models import CommuniquePage, NewsIndexPage
+news = NewsIndexPage.objects.get()
+for n in range(12):
+    page = CommuniquePage(title=f"Communiqué simultané {n}", slug=f"communique-simultane-{n}",
+                          date=datetime.date(2020, 2, 3), lead="Publié pendant un import.")
+    news.add_child(instance=page)
+    page.save_revision().publish()
+    print(f"publié {n}", flush=True)
+"""
+
+
+def test_an_import_while_an_editor_keeps_publishing_creates_every_row_and_every_communique(site_factory):
+    site = site_factory()
+    site.manage("shell", "-c", "from erbm_cms.demo.loader import DemoLoader; "
+                "from erbm_cms.news.models import NewsIndexPage; home = DemoLoader().load_home(); "
+                "NewsIndexPage.objects.exists() or DemoLoader().child(home, NewsIndexPage(title='Actualités', slug='actualites'))")
+    publisher = site.start("shell", "-c", PUBLISHER, production=True, stderr=subprocess.PIPE)
+    importer = site.start("import_deliberations", str(site.csv), "--files", str(site.acts), production=True,
+                          stderr=subprocess.STDOUT)
+    import_output, _ = importer.communicate(timeout=600)
+    published, errors = publisher.communicate(timeout=600)
+    assert importer.returncode == 0, import_output
+    assert publisher.returncode == 0, errors
+    assert import_output.count(" : créée") == ROWS, import_output
+    assert [line for line in published.splitlines() if line.startswith("publié")] == [f"publié {n}" for n in range(12)]
+    numbers = [n for (n,) in site.query("SELECT number FROM deliberations_deliberationpage WHERE number LIKE 'K-%'")]
+    assert sorted(numbers) == sorted(f"K-{n}" for n in range(ROWS))
+    titles = site.query("SELECT title FROM wagtailcore_page WHERE title LIKE 'Communiqué simultané %' AND live")
+    assert len(titles) == 12
