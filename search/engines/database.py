@@ -285,9 +285,11 @@ class DatabaseEngine(SearchEngine):
     # The page shown -----------------------------------------------------------------------
 
     def hits(self, ranked, query):
-        ids = [entry_id for entry_id, _ in ranked]
         complete = dict(ranked)
-        entries = SearchEntry.objects.in_bulk(ids)
+        entries = SearchEntry.objects.in_bulk([entry_id for entry_id, _ in ranked])
+        # An entry the worker re-indexed or removed since it was ranked (each statement reads the
+        # database as it is then) is left out rather than failing the search.
+        ids = [entry_id for entry_id, _ in ranked if entry_id in entries]
         query_terms = query.positive_terms
         pages = self.best_pdf_pages([entries[i] for i in ids], query_terms) if query_terms else {}
         documents = ArchiveDocument.objects.in_bulk({found[0] for found in pages.values()})

@@ -95,3 +95,21 @@ def test_in_production_a_publication_is_on_the_news_at_once_and_in_search_once_t
     assert "Jardin d’héliotropes au carreau de fosse" in client.get("/actualites/").content.decode()
     sync.update_page(page.pk)  # what the worker's task does
     assert [result["title"] for result in api(client, q="héliotropes")["results"]] == ["Jardin d’héliotropes au carreau de fosse"]
+
+
+def test_a_record_reindexed_while_a_search_is_under_way_is_left_out_and_the_search_answers(client, monkeypatch):
+    from search.engines.database import DatabaseEngine
+
+    records.deliberation("Chevalement de la fosse Delloye")
+    records.deliberation("Chevalement de la fosse Arenberg")
+    original = DatabaseEngine.hits
+
+    def hits_after_the_worker_went_by(self, ranked, query):
+        SearchEntry.objects.filter(pk=ranked[0][0]).delete()  # the db_worker re-indexes that record meanwhile
+        return original(self, ranked, query)
+
+    monkeypatch.setattr(DatabaseEngine, "hits", hits_after_the_worker_went_by)
+    response = client.get("/api/recherche/", {"q": "chevalement fosse"})
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 1
+    assert client.get("/recherche/", {"q": "chevalement fosse"}).status_code == 200
