@@ -95,9 +95,15 @@ def readers(port, clients, seconds):
 
 
 def warm_up(port, rounds=2):
-    """Each path a few times first, so that every worker has loaded its templates and opened its database."""
+    """Each path a few times first, so that every worker has loaded its templates and opened its database;
+    the errors met (counted with the others)."""
+    errors = []
     for path in reader_paths() * rounds:
-        urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).read()
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=60).read()
+        except OSError as error:
+            errors.append((path, f"warm-up: {error}"))
+    return errors
 
 
 def inside(args, env, *task):
@@ -147,7 +153,7 @@ def main():
     started_at = time.time()
     try:
         bench_search.wait_for(port)
-        warm_up(port)
+        warm_up_errors = warm_up(port)
         print(f"load average: {' '.join(f'{v:.1f}' for v in os.getloadavg())} ({os.cpu_count()} cores); "
               f"{args.clients} readers, 1 publisher, 1 import of {args.import_rows} rows, {args.seconds:g} s, "
               f"gunicorn {' '.join(serving) or '(gunicorn.conf.py)'}, {args.engine}", flush=True)
@@ -158,6 +164,7 @@ def main():
             cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         results, errors = readers(port, args.clients, args.seconds)
+        errors = warm_up_errors + errors
         import_output, _ = importer.communicate()
         import_seconds = time.perf_counter() - import_started
         published = answer(publisher)
@@ -180,7 +187,8 @@ def main():
             print(f"{kind:10} {len(latencies):6d} {len(latencies) / args.seconds:7.1f} "
                   f"{bench_search.percentile(latencies, 0.5) * 1000:8.1f} {bench_search.percentile(latencies, 0.95) * 1000:8.1f}")
     print(f"import     {imported} rows imported of {args.import_rows} in {import_seconds:.1f} s (exit code {importer.returncode})")
-    print(f"background tasks queued during the run: {tasks['done']} done, {tasks['failed']} failed")
+    print(f"background tasks queued during the run: {tasks['done']} done, {tasks['failed']} failed, "
+          f"{tasks['waiting']} still waiting when the import ended")
     for path, error in errors[:5]:
         print(f"reader error: {path}: {error}")
     for error in published["errors"][:5]:
@@ -274,7 +282,8 @@ def task_failures(since):
 
     results = DBTaskResult.objects.filter(enqueued_at__gte=datetime.fromtimestamp(float(since), UTC))
     return {"done": results.filter(status=TaskResultStatus.SUCCESSFUL).count(),
-            "failed": results.filter(status=TaskResultStatus.FAILED).count()}
+            "failed": results.filter(status=TaskResultStatus.FAILED).count(),
+            "waiting": results.filter(status__in=[TaskResultStatus.READY, TaskResultStatus.RUNNING]).count()}
 
 
 if __name__ == "__main__":

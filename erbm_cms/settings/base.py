@@ -211,9 +211,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
-# The task worker and the bulk commands run at this lower priority (a `nice` value, 0 to 19), so
-# that the web server's pages and searches come first on a small server; 0 keeps them level.
-BACKGROUND_NICENESS = env_int("BACKGROUND_NICENESS", 10)
+# The task worker and the bulk commands can run at a lower priority (a `nice` value, 0 to 19) so
+# that the web server's pages and searches come first; 0 (the default) keeps them level. A lowered
+# worker can starve while the site is saturated: the index then lags behind publications, and a
+# write it holds on SQLite makes the editors wait (README, « Sous la charge »).
+BACKGROUND_NICENESS = env_int("BACKGROUND_NICENESS", 0)
 # Background work: immediate unless a profile says otherwise.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
