@@ -189,7 +189,11 @@ def stem(word):
 
 def words(text):
     """(start, end, word) for each word of the text."""
-    found = []
+    return list(iter_words(text))
+
+
+def iter_words(text):
+    """(start, end, word) for each word of the text, as they come (for a reader that stops early)."""
     text = text or ""
     for match in _word_pattern(ASTRAL.search(text) is not None).finditer(text):
         start, word = match.start(), match.group()
@@ -197,8 +201,7 @@ def words(text):
             continue  # underscores alone make no word
         for offset in range(0, len(word), MAX_WORD_LENGTH):
             piece = word[offset:offset + MAX_WORD_LENGTH]
-            found.append((start + offset, start + offset + len(piece), piece))
-    return found
+            yield start + offset, start + offset + len(piece), piece
 
 
 def tokens(text):

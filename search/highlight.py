@@ -2,35 +2,37 @@
 
 import re
 from html import escape
+from itertools import islice
 
-from .analysis import term, words
+from .analysis import iter_words, term, tokens
 
 WINDOW_WORDS = 36
 
 
 def snippet(text, query_terms, window=WINDOW_WORDS):
     """HTML of the best passage of `text` for the query terms; everything escaped but <mark>."""
-    found = words(text)
+    found = tokens(text)  # the words as `iter_words` cuts them; their places are read for the window only
     if not found:
         return ""
-    matches = [i for i, (_, _, word) in enumerate(found) if term(word) in query_terms] if query_terms else []
+    matches = [i for i, word in enumerate(found) if term(word) in query_terms] if query_terms else []
     if matches:
-        # Start the window where it holds the most matched words.
-        best_start, best_count = matches[0], 0
-        for first in matches:
-            count = sum(1 for m in matches if first <= m < first + window)
-            if count > best_count:
-                best_start, best_count = first, count
+        # Start the window where it holds the most matched words (the first such place).
+        best_start, best_count, last = matches[0], 0, 0
+        for index, first in enumerate(matches):
+            while last < len(matches) and matches[last] < first + window:
+                last += 1
+            if last - index > best_count:
+                best_start, best_count = first, last - index
         start = max(0, best_start - window // 4)
     else:
         start = 0
     end = min(len(found), start + window)
     start = max(0, min(start, end - window))
     marked = set(matches)
+    shown = list(islice(iter_words(text), start, end))
     pieces = []
-    cursor = found[start][0]
-    for index in range(start, end):
-        begin, finish, word = found[index]
+    cursor = shown[0][0]
+    for index, (begin, finish, word) in enumerate(shown, start):
         pieces.append(escape(re.sub(r"\s+", " ", text[cursor:begin])))
         pieces.append(f"<mark>{escape(word)}</mark>" if index in marked else escape(word))
         cursor = finish
@@ -39,6 +41,6 @@ def snippet(text, query_terms, window=WINDOW_WORDS):
         html = "… " + html
     if end < len(found):
         html += " …"
-    elif found[-1][1] < len(text):
-        html += escape(text[found[-1][1]:].strip())
+    elif shown[-1][1] < len(text):
+        html += escape(text[shown[-1][1]:].strip())
     return html

@@ -11,6 +11,7 @@ full-text match, its score, how it stores terms) is in `engines.sqlite` and
 """
 
 from collections import Counter
+from contextlib import nullcontext
 from dataclasses import replace
 from itertools import islice
 
@@ -21,7 +22,7 @@ from erbm_cms.documents.models import ArchiveDocument, DocumentPage, TextSource
 
 from .. import vocabulary, widening
 from ..analysis import analyze, exact_term, term, terms, tokens
-from ..audience import visible_pages_sql
+from ..audience import visible_entries_sql
 from ..entries import LOW_CONFIDENCE_WEIGHT, OCR_WEIGHT, TEXT_LAYER_WEIGHT, page_weight
 from ..highlight import snippet
 from ..models import SearchEntry
@@ -120,6 +121,10 @@ class DatabaseEngine(SearchEngine):
     def finish_rebuild(self):
         """Compact the full-text structure after a rebuild."""
 
+    def matching_through_index(self):
+        """The context in which the statements matching a query run (see engines.postgresql); none by default."""
+        return nullcontext()
+
     def size(self):
         """Bytes on disk of the index (entries, full-text structure, vocabulary)."""
         raise NotImplementedError
@@ -133,42 +138,51 @@ class DatabaseEngine(SearchEngine):
     def records_with(self, clause, limit):
         """How many records hold the clause, counted up to `limit`."""
         source, condition, match_params = self.matching(ParsedQuery("", (clause,)))
-        with connection.cursor() as cursor:
+        with self.matching_through_index(), connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM (SELECT 1 FROM {source} WHERE {condition} LIMIT %s) found",
                            match_params + [limit])
             return cursor.fetchone()[0]
 
     def search(self, params, user=None):
         query = params.query
-        filters, filter_params = self.filters(params, user)
+        visible = visible_entries_sql(user)
+        seen = self.seen_by(user, visible)
+        filters, filter_params = self.filters(params, user, visible)
         if query.is_empty:
             plan = widening.Plan(query)
-            source, where, where_params = f"{ENTRY} e", filters, filter_params
-            counts = self.facet_counts(source, where, where_params)
+            counts = self.facet_counts(f"{ENTRY} e", filters, filter_params)
+            total = sum(counts.pop("total").values())
+            check_page(params, total)
+            ranked = self.ranked_ids(params, plan, 0, f"{ENTRY} e", filters, filter_params) if total else []
         else:
-            plan = widening.plan(query, self.records_with, self.seen_by(user))
-            scored = with_exact_forms(plan.widened)
-            required = plan.positive
-            for required in dict.fromkeys([plan.positive, plan.partial_required]):
-                source, condition, match_params = self.matching(scored, required)
-                where, where_params = f"{condition} AND {filters}", match_params + filter_params
-                counts = self.facet_counts(source, where, where_params)
-                if sum(counts["total"].values()) >= widening.PARTIAL_BELOW:
-                    break
-        total = sum(counts.pop("total").values())
-        check_page(params, total)
-        ranked = self.ranked_ids(params, plan, required if not query.is_empty else 0, source, where, where_params) \
-            if total else []
+            with self.matching_through_index():
+                plan, counts, total, ranked = self.matches(params, seen, filters, filter_params)
         hits = self.hits(ranked, plan.widened)
-        suggestion = suggest(query, self.seen_by(user)) if not query.is_empty else None
+        suggestion = suggest(query, seen) if not query.is_empty else None
         return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name,
                              searched_instead=plan.searched_instead)
 
+    def matches(self, params, seen, filters, filter_params):
+        """(widening plan, facet counts, total, [(entry id, complete)] of the page shown) of a non-empty query."""
+        plan = widening.plan(params.query, self.records_with, seen)
+        scored = with_exact_forms(plan.widened)
+        for required in dict.fromkeys([plan.positive, plan.partial_required]):
+            source, condition, match_params = self.matching(scored, required)
+            where, where_params = f"{condition} AND {filters}", match_params + filter_params
+            counts = self.facet_counts(source, where, where_params)
+            total = sum(counts.pop("total").values())
+            if total >= widening.PARTIAL_BELOW:
+                break
+        check_page(params, total)
+        ranked = self.ranked_ids(params, plan, required, source, where, where_params) if total else []
+        return plan, counts, total, ranked
+
     @staticmethod
-    def filters(params, user):
-        """(SQL condition on the entries `e`, params): who may see them, and the search's filters."""
-        visible, visible_params = visible_pages_sql(user)
-        sql, values = [f"e.page_id IN ({visible})"], list(visible_params)
+    def filters(params, user, visible=None):
+        """(SQL condition on the entries `e`, params): who may see them (`visible`, if computed already), and
+        the search's filters."""
+        visible, visible_params = visible or visible_entries_sql(user)
+        sql, values = [visible], list(visible_params)
         for condition, value in [
             ("e.kind = %s", params.kind or None),
             ("e.partner_slugs LIKE %s", f"% {params.partner} %" if params.partner else None),
@@ -250,31 +264,40 @@ class DatabaseEngine(SearchEngine):
             )
             return [(row[0], bool(row[-1])) for row in cursor.fetchall()]
 
-    def has_visible_match(self, query, user):
-        """Whether a record that `user` may see matches the query (for spelling suggestions)."""
+    def has_visible_match(self, query, user, visible=None):
+        """Whether a record that `user` may see (`visible`, if computed already) matches the query."""
         source, condition, match_params = self.matching(query)
-        visible, visible_params = visible_pages_sql(user)
-        with connection.cursor() as cursor:
-            cursor.execute(f"SELECT 1 FROM {source} WHERE {condition} AND e.page_id IN ({visible}) LIMIT 1",
+        visible, visible_params = visible or visible_entries_sql(user)
+        with self.matching_through_index(), connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM {source} WHERE {condition} AND {visible} LIMIT 1",
                            match_params + list(visible_params))
             return cursor.fetchone() is not None
 
-    def seen_by(self, user):
-        """A test of whether a word occurs in a record that `user` may see.
+    def seen_by(self, user, visible=None):
+        """A test of whether a word occurs in a record that `user` may see (`visible`, if computed already).
 
         Suggestions and near spellings come from the vocabulary, shared by every record: each
-        candidate word passes this test before it is searched or named on the page.
+        candidate word passes this test before it is searched or named on the page. The test
+        answers each word once.
         """
+        visible = visible or visible_entries_sql(user)
+        answers = {}
+
         def seen(word):
-            if not terms(word):
-                return False
-            try:
-                query = parse_query(word)
-            except InvalidParameter:
-                return False
-            return not query.is_empty and self.has_visible_match(query, user)
+            if word not in answers:
+                answers[word] = self.word_seen(word, user, visible)
+            return answers[word]
 
         return seen
+
+    def word_seen(self, word, user, visible):
+        if not terms(word):
+            return False
+        try:
+            query = parse_query(word)
+        except InvalidParameter:
+            return False
+        return not query.is_empty and self.has_visible_match(query, user, visible)
 
     @staticmethod
     def query_key(query):

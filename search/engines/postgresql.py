@@ -6,8 +6,15 @@ are not stored. PostgreSQL has four weights only: the pages read by OCR with low
 confidence are in D too, and also in a small second vector (`low_vector`, empty
 for most records) whose rank is taken off, so that they weigh
 LOW_CONFIDENCE_WEIGHT / OCR_WEIGHT of the other OCR pages.
+
+The statements of a search find their matches through the GIN index whatever
+their number (see `matching_through_index`): the planner does not count what
+reading a record's vector costs (it is stored out of line, several kilobytes
+for a record with PDFs), so it would often scan the table, or walk another
+index, and read every record's vector to test it.
 """
 
+from contextlib import contextmanager
 from dataclasses import replace
 
 from django.db import connection, transaction
@@ -57,6 +64,29 @@ class PostgreSQLEngine(DatabaseEngine):
 
     def contains(self, query):
         return "e.search_vector @@ to_tsquery('simple', %s)", [tsquery(query)]
+
+    @contextmanager
+    def matching_through_index(self):
+        # Sequential and plain index scans off for the statements inside (matches then come from
+        # bitmap scans of the GIN index), in a transaction so that the settings are local to it.
+        if getattr(self, "_through_index", False):
+            yield
+            return
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT current_setting('enable_seqscan'), current_setting('enable_indexscan'), "
+                "set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)"
+            )
+            before = cursor.fetchone()[:2]
+            self._through_index = True
+            try:
+                yield
+            finally:
+                self._through_index = False
+            # Back as they were for what an enclosing transaction does next (after an error, the
+            # rollback of this block's savepoint restores them).
+            cursor.execute("SELECT set_config('enable_seqscan', %s, true), set_config('enable_indexscan', %s, true)",
+                           before)
 
     def score(self, query):
         def rank(vector):
