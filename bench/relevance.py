@@ -152,6 +152,8 @@ QUERIES = [
     Judged("typo", "yourt", COUTHENANS_NOVEMBER, 2),
     Judged("typo", "cantinne tarifs", PREUILLY, 4),
     Judged("typo", "démolision Sainte-Adèle", DEMOLITION, 1),
+    Judged("typo", "renovaton thermique", HOUSING, 1, partner="Hénin-Carvin"),
+    Judged("typo", "deliberaton patrimoine mondial Porte du Hainaut", HERITAGE, 1, partner="Porte du Hainaut"),
     # Whole questions, as a partner would type them.
     Judged("question", "combien coûte l'application Panneau Pocket pour une commune", COUTHENANS_JANUARY, 2),
     Judged("question", "quel prestataire assure le déneigement de la commune", COUTHENANS_NOVEMBER, 1),
@@ -166,6 +168,7 @@ QUERIES = [
     Judged("question", "combien d'hectares de friches sont traités à Bruay-la-Buissière", PRESS_KIT, 3),
     Judged("question", "pourquoi la balayeuse ne passe pas chemin du Vanney", COUTHENANS_NOVEMBER, 2),
     Judged("question", "qui a nommé Jean-Louis Sublileau en mission en juin 2016", SIGNING_ARTICLE, 1),
+    Judged("question", "quelles communes ont voté la rénovation des cités minières ?", HOUSING, 1, partner="Hénin-Carvin"),
     # Quoted phrases.
     Judged("phrase", '"station d\'épuration"', COUTHENANS_NOVEMBER, 2),
     Judged("phrase", '"plan communal de sauvegarde"', COUTHENANS_2022, 1),
@@ -307,7 +310,8 @@ def environment(args, engine, workdir):
         env["DATABASE_URL"] = args.database_url
     if engine == "elasticsearch":
         env["ELASTICSEARCH_URL"] = args.elasticsearch_url
-        env["ELASTICSEARCH_INDEX_PREFIX"] = "erbm-bench-relevance"
+        # One prefix per run: the server may be shared; the run deletes its indices at the end.
+        env["ELASTICSEARCH_INDEX_PREFIX"] = f"erbm-bench-relevance-{os.getpid()}"
     return env
 
 
@@ -355,6 +359,9 @@ def inside(engine):
     searcher = elasticsearch_engine() if engine == "elasticsearch" else database_engine()
     queries = judged_queries()
     ranks = evaluate(lambda params: searcher.search(parse_params(params), AnonymousUser()), queries)
+    if engine == "elasticsearch":
+        searcher.client.indices.delete(index=f"{os.environ['ELASTICSEARCH_INDEX_PREFIX']}-*", ignore_unavailable=True,
+                                       allow_no_indices=True)
     print(json.dumps({"ranks": ranks, "queries": [judged.q for judged in queries]}))
 
 

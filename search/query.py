@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from erbm_cms.archive.kinds import KINDS
 
 from .analysis import term, terms, tokens
+from .question_words import asks_which, is_question_word
 
 MAX_QUERY_LENGTH = 300
 MAX_TERMS = 20
@@ -44,6 +45,13 @@ class Clause:
     texts: tuple = ()  # the words as typed, one string per alternative (for engines that analyze themselves)
     quoted: bool = False  # typed between quotes: taken as written (no near spellings)
     either: bool = False  # alternatives typed with OR
+    asked: bool = False  # the word a question asks for: « communes » in « quelles communes… »
+
+    @property
+    def asks(self):
+        """Whether the clause is a bare question word or everyday verb (search.question_words)."""
+        word = self.single_word
+        return not self.excluded and word is not None and is_question_word(word)
 
     @property
     def single_word(self):
@@ -109,9 +117,10 @@ def parse_query(raw):
         raise InvalidParameter("q", "Un guillemet n'est pas refermé : encadrez une expression exacte par deux guillemets.")
     text = " ".join(text.split())
     clauses = []
-    pending_or = False
+    pending_or = after_determiner = False
     for match in TOKEN.finditer(text):
         minus, phrase, word = match.groups()
+        asked, after_determiner = after_determiner and phrase is None, word is not None and asks_which(word)
         if word == "OR":
             pending_or = bool(clauses) and not clauses[-1].excluded
             continue
@@ -131,11 +140,17 @@ def parse_query(raw):
             clauses.append(Clause(previous.alternatives + alternatives, texts=previous.texts + texts,
                                   quoted=previous.quoted or phrase is not None, either=True))
         else:
-            clauses.append(Clause(alternatives, excluded, texts=texts, quoted=phrase is not None))
+            clauses.append(Clause(alternatives, excluded, texts=texts, quoted=phrase is not None,
+                                  asked=asked and not excluded))
         pending_or = False
     count = sum(len(phrase) for clause in clauses for phrase in clause.alternatives)
     if count > MAX_TERMS:
         raise InvalidParameter("q", f"La recherche compte trop de mots : {MAX_TERMS} au plus.")
+    # « quelles communes ont voté la rénovation… » searches the words that name what is sought (search.question_words).
+    if any(not clause.excluded and not clause.asks for clause in clauses):
+        clauses = [clause for clause in clauses if not clause.asks]
+    if any(not clause.excluded and not clause.asked for clause in clauses):
+        clauses = [clause for clause in clauses if not clause.asked]
     parsed = ParsedQuery(text, tuple(clauses))
     if text and parsed.is_empty and not any(c.excluded for c in clauses):
         if re.search(r"\w", text):

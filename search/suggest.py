@@ -2,13 +2,21 @@
 
 A word is suggested only if it appears in a record the asking user may see: the
 vocabulary is shared by every record, so each candidate is checked against the
-index restricted to that user's records before it is offered.
+index restricted to that user's records before it is offered. Question words and
+everyday verbs (« quelles », « voté ») are never corrected, and the query suggested
+is offered only if it finds records itself.
 """
+
+import re
 
 from rapidfuzz.distance import Levenshtein
 
 from .analysis import STOP_WORDS, fold
 from .models import SearchTerm
+from .question_words import is_question_word
+
+# Sentence punctuation ending a query (« … minières ? »): the page puts its own « ? » after the suggestion.
+FINAL_PUNCTUATION = re.compile(r"[\s?!.…;:,]+$")
 
 MAX_CANDIDATES_CHECKED = 20
 
@@ -40,13 +48,20 @@ def closest_word(word, seen):
     return None
 
 
-def suggest(query, seen):
-    """The query with its unknown words corrected, or None when there is nothing to correct."""
+def suggest(query, seen, answers=lambda text: True):
+    """The query with its unknown words corrected, or None when there is nothing to correct.
+
+    `answers(text)` tells whether the corrected query finds records (the engine's `answers`):
+    a suggestion that would find nothing is not offered.
+    """
     text = query.text
     changed = False
-    for word in sorted(set(query.words), key=len, reverse=True):
-        replacement = closest_word(word.strip("-'’"), seen)
+    for word in dict.fromkeys(word.strip("-'’") for word in query.words):
+        if is_question_word(word):
+            continue
+        replacement = closest_word(word, seen)
         if replacement and replacement != word.lower():
-            text = text.replace(word.strip("-'’"), replacement)
+            text = re.sub(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", lambda _, r=replacement: r, text)
             changed = True
-    return text if changed else None
+    text = FINAL_PUNCTUATION.sub("", text)
+    return text if changed and text and answers(text) else None

@@ -8,25 +8,44 @@
    quoted phrase, a group of OR alternatives) that finds fewer than `PARTIAL_BELOW` records
    with all of them also finds the records holding most of them (more than half: 2 of 3,
    3 of 4 or 5, 4 of 6 or 7…), ranked after the complete ones and labelled as partial.
+   A search of two words that finds no record with both finds those holding one of them
+   (« renovaton thermique » when no record speaks of « thermique »: the records on renovation).
+   Question words and everyday verbs are not significant (`search.question_words`).
+
+Through near spellings, the archive's records come before the site's pages: a site page's
+relevance counts `SITE_PAGE_WEIGHT` of its own (« deliberaton » does not put « Mentions légales » first).
 
 The database engines look for the near words themselves (their stems join the clause as
 alternatives); Elasticsearch uses its own `fuzziness` on the same rare words.
 """
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from rapidfuzz.distance import Levenshtein
 
+from erbm_cms.archive.kinds import record_models
+
 from .analysis import exact_term, term
 from .models import SearchTerm
+from .query import Clause
+from .synonyms import expand
 
 # A word in fewer records than this is taken as possibly misspelt.
 FEW = 2
 # At most this many near words are searched for one word typed.
 MAX_NEAR = 5
+# The share of its relevance that a site page (not an archive record) keeps when the query was corrected.
+SITE_PAGE_WEIGHT = 0.5
 # With fewer complete results than this, records holding most of the words are added.
 PARTIAL_BELOW = 10
+# From this many clauses; a query of two clauses gets partial results only when nothing holds both.
 PARTIAL_FROM = 3
+
+
+def record_kinds():
+    """The kinds of the archive's records (deliberations, minutes, communiqués…), as opposed to the site's pages."""
+    return sorted(model.index_kind for model in record_models())
 
 
 def max_edits(word):
@@ -81,23 +100,31 @@ class Plan:
 
     @property
     def partial_required(self):
-        """Clauses a record must hold to be a partial result (all of them when the query is short)."""
-        if self.positive < PARTIAL_FROM:
-            return self.positive
-        return self.positive // 2 + 1
+        """Clauses a record must hold to be a partial result: most of them, one of two."""
+        return max(1, self.positive // 2 + 1 if self.positive >= PARTIAL_FROM else self.positive - 1)
 
     @property
+    def partial_below(self):
+        """Partial results are added while the complete ones are fewer than this."""
+        return PARTIAL_BELOW if self.positive >= PARTIAL_FROM else 1
+
+    @cached_property
     def widened(self):
-        """The query with the near words of its rare words as alternatives (their stems)."""
+        """The query with the near words of its rare words, and their synonyms, as alternatives (their stems)."""
         if not self.corrections:
             return self.query
         clauses = list(self.query.clauses)
         for correction in self.corrections:
             clause = clauses[correction.clause]
             near = [word for word in correction.near if (term(word),) not in clause.alternatives]
+            near_clause = expand(replace(self.query, clauses=(Clause(tuple((term(word),) for word in near),
+                                                                      texts=tuple(near)),))).clauses[0]
+            extra = [(alternative, text) for alternative, text in zip(near_clause.alternatives, near_clause.texts,
+                                                                       strict=True)
+                     if alternative not in clause.alternatives]
             clauses[correction.clause] = replace(
-                clause, alternatives=clause.alternatives + tuple((term(word),) for word in near),
-                texts=clause.texts + tuple(near),
+                clause, alternatives=clause.alternatives + tuple(alternative for alternative, _ in extra),
+                texts=clause.texts + tuple(text for _, text in extra),
             )
         return replace(self.query, clauses=tuple(clauses))
 

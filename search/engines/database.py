@@ -28,6 +28,7 @@ from ..highlight import snippet
 from ..models import SearchEntry
 from ..query import InvalidParameter, ParsedQuery, parse_query
 from ..suggest import suggest
+from ..synonyms import expand
 from .base import Hit, SearchEngine, SearchResults, check_page, labelled_facets
 
 # A record whose title is exactly the query comes first (within its tier, see DatabaseEngine.tiers).
@@ -60,17 +61,17 @@ def indexed(words):
     return " ".join([stem for stem in map(term, words) if stem] + [EXACT_PREFIX + form for form in exact])
 
 
-def with_exact_forms(query):
-    """The query with the exact form of each of its words as an alternative (it scores, finds nothing more)."""
+def with_exact_forms(plan):
+    """The widened query with the exact form of each of its words as an alternative (it scores, finds nothing more)."""
     clauses = []
-    for clause in query.clauses:
+    for clause in plan.widened.clauses:
         word = clause.single_word
         form = exact_term(word) if word and not clause.excluded else ""
         if form and form != clause.alternatives[0][0] and tokens(form) == [form]:
             clause = replace(clause, alternatives=clause.alternatives + ((EXACT_PREFIX + form,),),
                              texts=clause.texts + (form,))
         clauses.append(clause)
-    return replace(query, clauses=tuple(clauses))
+    return replace(plan.widened, clauses=tuple(clauses))
 
 
 class IndexedText:
@@ -158,20 +159,20 @@ class DatabaseEngine(SearchEngine):
             with self.matching_through_index():
                 plan, counts, total, ranked = self.matches(params, seen, filters, filter_params)
         hits = self.hits(ranked, plan.widened)
-        suggestion = suggest(query, seen) if not query.is_empty else None
+        suggestion = suggest(query, seen, self.answers(filters, filter_params)) if not query.is_empty else None
         return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name,
                              searched_instead=plan.searched_instead)
 
     def matches(self, params, seen, filters, filter_params):
         """(widening plan, facet counts, total, [(entry id, complete)] of the page shown) of a non-empty query."""
         plan = widening.plan(params.query, self.records_with, seen)
-        scored = with_exact_forms(plan.widened)
+        scored = with_exact_forms(plan)
         for required in dict.fromkeys([plan.positive, plan.partial_required]):
             source, condition, match_params = self.matching(scored, required)
             where, where_params = f"{condition} AND {filters}", match_params + filter_params
             counts = self.facet_counts(source, where, where_params)
             total = sum(counts.pop("total").values())
-            if total >= widening.PARTIAL_BELOW:
+            if total >= plan.partial_below:
                 break
         check_page(params, total)
         ranked = self.ranked_ids(params, plan, required, source, where, where_params) if total else []
@@ -249,7 +250,13 @@ class DatabaseEngine(SearchEngine):
         if params.query.is_empty:
             select, select_params, order = "0, 1", [], f"{newest}, e.id DESC"
         else:
-            score, score_params = self.score(with_exact_forms(plan.widened))
+            score, score_params = self.score(with_exact_forms(plan))
+            if plan.corrections:
+                # Through near spellings, the archive's records come before the site's pages (unless much better).
+                kinds = widening.record_kinds()
+                score = f"({score}) * CASE WHEN e.kind IN ({', '.join(['%s'] * len(kinds))}) THEN 1 " \
+                        f"ELSE {widening.SITE_PAGE_WEIGHT} END"
+                score_params = score_params + kinds
             tier, tier_params, complete, complete_params = self.tiers(plan, required)
             near, near_params = self.proximity(plan.query)
             score = (f"{tier} * {TIER} + ({score}) + ({near}) "
@@ -272,6 +279,25 @@ class DatabaseEngine(SearchEngine):
             cursor.execute(f"SELECT 1 FROM {source} WHERE {condition} AND {visible} LIMIT 1",
                            match_params + list(visible_params))
             return cursor.fetchone() is not None
+
+    def answers(self, filters, filter_params):
+        """A test of whether a query typed finds records under the search's conditions (`filters`: who may
+        see them and the search's filters), for suggestions: the records holding all its words, or as many
+        as a partial result must."""
+        def answers(text):
+            try:
+                query = expand(parse_query(text))
+            except InvalidParameter:
+                return False
+            if query.is_empty:
+                return False
+            source, condition, match_params = self.matching(query, widening.Plan(query).partial_required)
+            with self.matching_through_index(), connection.cursor() as cursor:
+                cursor.execute(f"SELECT 1 FROM {source} WHERE {condition} AND {filters} LIMIT 1",
+                               match_params + filter_params)
+                return cursor.fetchone() is not None
+
+        return answers
 
     def seen_by(self, user, visible=None):
         """A test of whether a word occurs in a record that `user` may see (`visible`, if computed already).

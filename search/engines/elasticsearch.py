@@ -253,7 +253,8 @@ def build_request(params, audiences, groups, now=None, plan=None, required=None)
             bounds["lte"] = params.date_to.isoformat()
         filters.append({"range": {"date": bounds}})
     query = {"bool": {"filter": filters}}
-    clauses = params.query.clauses
+    # The near words of the rare words (and their synonyms) are searched too, as on the database engines.
+    clauses = plan.widened.clauses if plan else params.query.clauses
     fuzzy = {correction.clause for correction in plan.corrections} if plan else set()
     positive = [i for i, c in enumerate(clauses) if not c.excluded]
     required = len(positive) if required is None else required
@@ -271,7 +272,13 @@ def build_request(params, audiences, groups, now=None, plan=None, required=None)
         else:
             query["bool"]["must"] = matching
         if fuzzy:
-            strict = [clause_query(clauses[i]) for i in positive]
+            # Through near spellings, a site page's relevance counts less (search.widening), not its tier.
+            query["bool"]["must"] = [{"function_score": {
+                "query": {"bool": {"must": query["bool"]["must"]}}, "boost_mode": "multiply",
+                "functions": [{"filter": {"bool": {"must_not": {"terms": {"kind": widening.record_kinds()}}}},
+                               "weight": widening.SITE_PAGE_WEIGHT}],
+            }}]
+            strict = [clause_query(params.query.clauses[i]) for i in positive]
             should.append({"constant_score": {"filter": {"bool": {"must": strict}}, "boost": TIER, "_name": "strict"}})
         query["bool"]["should"] = should
     excluded = [clause_query(c) for c in params.query.clauses if c.excluded]
@@ -418,14 +425,16 @@ class ElasticsearchEngine(SearchEngine):
             with reaching(self.url):
                 response = self.client.search(index=self.alias, **body)
             total = response["hits"]["total"]["value"]
-            if total >= widening.PARTIAL_BELOW:
+            if total >= plan.partial_below:
                 break
         check_page(params, total)
         partial = required < plan.positive
         hits = [self.hit(item, params, partial) for item in response["hits"]["hits"]]
         counts = {name: {bucket["key"]: bucket["doc_count"] for bucket in response["aggregations"][name]["buckets"]}
                   for name in FACETS}
-        suggestion = suggest(params.query, database_engine().seen_by(user)) if not params.query.is_empty else None
+        embedded = database_engine()
+        suggestion = suggest(params.query, embedded.seen_by(user), embedded.answers(*embedded.filters(params, user))) \
+            if not params.query.is_empty else None
         return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name,
                              searched_instead=plan.searched_instead)
 

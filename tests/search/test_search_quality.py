@@ -88,10 +88,11 @@ def test_a_long_question_gives_the_records_with_all_its_words_then_most_of_them(
     records.deliberation("Ravalement de la tréfilerie", summary="Le ravalement des façades de la tréfilerie de Biache est voté.")
     records.deliberation("Façades de la tréfilerie", summary="Biache : les façades de la tréfilerie, projet voté.")
     records.deliberation("Tréfilerie", summary="La tréfilerie ferme.")
+    # « quand » and « voté » say nothing of the record sought: the first record holds all the other words.
     results = search(q="quand le ravalement des façades de la tréfilerie de Biache sera-t-il voté")
     assert titles(results)[:2] == ["Ravalement de la tréfilerie", "Façades de la tréfilerie"]
     assert "Tréfilerie" not in titles(results)
-    assert [hit.partial for hit in results.hits[:2]] == [True, True]
+    assert [hit.partial for hit in results.hits[:2]] == [False, True]
     complete = search(q="ravalement façades tréfilerie Biache")
     assert titles(complete)[:2] == ["Ravalement de la tréfilerie", "Façades de la tréfilerie"]
     assert [hit.partial for hit in complete.hits[:2]] == [False, True]
@@ -135,3 +136,52 @@ def test_the_api_flags_partial_results_and_near_spellings_in_addition(client):
     data = client.get("/api/recherche/", {"q": "houblonnere"}).json()
     assert data["searched_instead"] == {"houblonnere": ["houblonnière"]}
     assert "partial" not in data["results"][0] and data["suggestion"] == "houblonnière"
+
+
+def test_question_words_and_everyday_verbs_are_neither_required_nor_corrected(search, client):
+    records.deliberation("Ravalement des corons de Biache", summary="Les communes riveraines financent le ravalement.")
+    records.communique("Corons de Biache", lead="Visite des corons.")
+    results = search(q="quelles communes ont voté le ravalemant des corons ?")
+    assert titles(results)[0] == "Ravalement des corons de Biache" and not results.hits[0].partial
+    assert results.searched_instead == {"ravalemant": ["ravalement"]}
+    assert results.suggestion == "quelles communes ont voté le ravalement des corons"
+    page = client.get("/recherche/", {"q": "quelles communes ont voté le ravalemant des corons ?"}).content.decode()
+    assert "corons</a> ?" in page and "? ?" not in page
+
+
+def test_a_two_word_query_with_a_word_found_nowhere_gives_the_records_of_the_other(search):
+    records.deliberation("Réhabilitation de la houblonnière de Lallaing")
+    results = search(q="houblonnere zorglub")
+    assert titles(results) == ["Réhabilitation de la houblonnière de Lallaing"] and results.hits[0].partial
+    assert results.searched_instead == {"houblonnere": ["houblonnière"]}
+    assert results.suggestion == "houblonnière zorglub"
+    assert search(q=results.suggestion).total == 1
+
+
+def test_a_clerks_everyday_words_find_the_records_administrative_ones(search):
+    records.deliberation("Réhabilitation énergétique des corons de Biache")
+    records.deliberation("Rénovation du kiosque de Biache")
+    for q in ("rénovation thermique Biache", "renovaton thermique Biache"):
+        results = search(q=q)
+        assert titles(results)[0] == "Réhabilitation énergétique des corons de Biache", q
+        assert not results.hits[0].partial, q
+
+
+def test_a_suggestion_is_offered_only_if_it_finds_records(search):
+    records.deliberation("Réhabilitation de la houblonnière de Lallaing")
+    assert search(q="houblonnere").suggestion == "houblonnière"
+    assert search(q="houblonnere", type="communique").suggestion is None
+    assert search(q="houblonnere zorglub quibbix").suggestion is None
+
+
+def test_through_a_corrected_word_the_archives_records_come_before_the_sites_pages(search):
+    from erbm_cms.base.models import ContentPage
+    from erbm_cms.home.models import HomePage
+
+    page = HomePage.objects.get().add_child(instance=ContentPage(
+        title="La houblonnière", intro="Houblonnière, houblonnières : la houblonnière du site."))
+    page.save_revision().publish()
+    records.deliberation("Inventaire des vergers et de la houblonnière de Lallaing",
+                         summary="Le conseil dresse l'inventaire des vergers, des prés et de la houblonnière.")
+    assert titles(search(q="la houblonnière"))[0] == "La houblonnière"
+    assert titles(search(q="houblonnere")) == ["Inventaire des vergers et de la houblonnière de Lallaing", "La houblonnière"]
