@@ -143,16 +143,6 @@ def remove_abandoned():
         discard(job)
 
 
-def start(job):
-    """Queue a checked job (once, whatever the number of clicks); True if this call queued it."""
-    from .tasks import run_import_job
-
-    if not ImportJob.objects.filter(pk=job.pk, status=ImportJob.Status.CHECKED).update(status=ImportJob.Status.QUEUED):
-        return False
-    run_import_job.enqueue(job.pk)
-    return True
-
-
 def is_stalled(job):
     """A job left running or queued by a process that is gone (worker or server killed)."""
     if job.status not in (ImportJob.Status.QUEUED, ImportJob.Status.RUNNING) or not job.owner:
@@ -272,19 +262,3 @@ def progress(job):
         extraction_pending=acts.filter(extraction_status=ExtractionStatus.PENDING).count(),
         ocr_pending=acts.awaiting_ocr().count(),
     )
-
-
-def requeue_interrupted():
-    """Queue again the jobs a killed worker left (queued or running, no live process on them); the jobs queued."""
-    from erbm_cms.documents.pending import queued_document_ids
-
-    from .tasks import run_import_job
-
-    waiting = queued_document_ids(run_import_job)
-    queued = []
-    for job in ImportJob.objects.filter(status__in=[ImportJob.Status.QUEUED, ImportJob.Status.RUNNING]).order_by("pk"):
-        if job.pk in waiting or (job.owner and not is_stalled(job)):
-            continue
-        run_import_job.enqueue(job.pk)
-        queued.append(job)
-    return queued

@@ -14,7 +14,7 @@ from wagtail.admin import messages
 from erbm_cms.base.templatetags.french_format import fr_filesize
 from erbm_cms.deliberations.importing import BadFile
 
-from . import jobs
+from . import jobs, tasks
 from .forms import ImportUploadForm
 from .models import ImportJob
 from .report import write_report
@@ -133,7 +133,7 @@ def detail(request, pk):
 @require_POST
 def launch(request, pk):
     job = visible_job(request, pk)
-    if jobs.start(job):
+    if tasks.start(job):
         messages.success(request, "L'import est lancé : cette page suit son avancement.")
     return redirect("deliberation_import", job.pk)
 
@@ -142,9 +142,7 @@ def launch(request, pk):
 def resume(request, pk):
     job = visible_job(request, pk)
     if jobs.needs_resuming(job):
-        from .tasks import run_import_job
-
-        run_import_job.enqueue(job.pk)
+        tasks.run_import_job.enqueue(job.pk)
         messages.success(request, "L'import reprend là où il s'était arrêté.")
     return redirect("deliberation_import", job.pk)
 

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from erbm_cms.deliberations.models import DeliberationPage
-from erbm_cms.imports import jobs
+from erbm_cms.imports import jobs, tasks
 from erbm_cms.imports.models import ImportJob
 from erbm_cms.imports.uploads import UploadRefused
 from tests.imports.helpers import act, csv_bytes, row, upload, zip_of
@@ -125,7 +125,7 @@ def test_a_latin_1_csv_with_a_bom_is_read(douaisis_clerk):
     job = jobs.create(douaisis_clerk, upload("latin1.csv", data), [upload("IMP-91.pdf", act("IMP-91"))])
     (planned,) = job.rows.all()
     assert planned.planned == "sera créée", planned.planned_message
-    jobs.start(job)
+    tasks.start(job)
     assert DeliberationPage.objects.get(number="IMP-91").title == "Réhabilitation énergétique des cités"
 
 

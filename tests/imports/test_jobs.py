@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 
 from erbm_cms.deliberations.models import DeliberationPage
 from erbm_cms.documents.models import ArchiveDocument, StagedFile
-from erbm_cms.imports import jobs
+from erbm_cms.imports import jobs, tasks
 from erbm_cms.imports.models import ImportJob
 from erbm_cms.imports.report import write_report
 from tests.imports.helpers import act, csv_bytes, row, upload
@@ -34,7 +34,7 @@ def planned(job):
 def test_the_dry_run_lists_each_row_and_writes_nothing(douaisis_clerk):
     DeliberationPage.objects.filter(number="IMP-2").delete()
     first = new_job(douaisis_clerk, [row("IMP-1")], [("IMP-1.pdf", act("IMP-1"))])
-    jobs.start(first)  # IMP-1 is now in the archive
+    tasks.start(first)  # IMP-1 is now in the archive
     pages, documents, files = DeliberationPage.objects.count(), ArchiveDocument.objects.count(), media_files()
 
     job = new_job(douaisis_clerk, [
@@ -68,7 +68,7 @@ def test_a_clerk_imports_his_rows_never_another_partners(douaisis_clerk):
     job = new_job(douaisis_clerk, [
         row("IMP-10"), row("IMP-11", partner="Région Hauts-de-France"), row("IMP-12", partner="CA Lens-Liévin"),
     ], [("IMP-10.pdf", act("IMP-10")), ("IMP-11.pdf", act("IMP-11"))])
-    assert jobs.start(job)
+    assert tasks.start(job)
     job.refresh_from_db()
     assert job.status == ImportJob.Status.DONE
     outcomes = {r.line: (r.status, r.message) for r in job.rows.all()}
@@ -95,12 +95,12 @@ def test_the_delegation_publishes_and_a_second_run_duplicates_nothing(delegation
     rows = [row("IMP-20"), row("IMP-21", partner="Région Hauts-de-France")]
     files = [("IMP-20.pdf", act("IMP-20")), ("IMP-21.pdf", act("IMP-21"))]
     job = new_job(delegation, rows, files)
-    jobs.start(job)
+    tasks.start(job)
     assert DeliberationPage.objects.get(number="IMP-20").live
     assert DeliberationPage.objects.get(number="IMP-21").live
     again = new_job(delegation, rows, files)
     assert [status for _, status, _ in planned(again)] == ["déjà présente", "déjà présente"]
-    jobs.start(again)
+    tasks.start(again)
     assert DeliberationPage.objects.filter(number__in=["IMP-20", "IMP-21"]).count() == 2
     assert {r.status for r in again.rows.all()} == {"déjà importée"}
 
@@ -130,7 +130,7 @@ def test_an_interrupted_job_resumes_where_it_stopped(douaisis_clerk, monkeypatch
         return real_import_row(self, line, row)
 
     monkeypatch.setattr(jobs.JobImporter, "import_row", killed_at_the_fourth_row)
-    jobs.start(job)  # the task framework reports the task as failed
+    tasks.start(job)  # the task framework reports the task as failed
     monkeypatch.setattr(jobs.JobImporter, "import_row", real_import_row)
     job.refresh_from_db()
     assert job.status == ImportJob.Status.RUNNING and jobs.progress(job).done == 3
@@ -140,7 +140,7 @@ def test_an_interrupted_job_resumes_where_it_stopped(douaisis_clerk, monkeypatch
     job.refresh_from_db()
     assert jobs.is_stalled(job) and jobs.needs_resuming(job)
     # A new worker finds the job at its start and resumes it.
-    assert jobs.requeue_interrupted() == [job]
+    assert tasks.requeue_interrupted() == [job]
     job.refresh_from_db()
     assert job.status == ImportJob.Status.DONE
     assert [r.status for r in job.rows.all()] == ["créée"] * 5
@@ -152,14 +152,14 @@ def test_a_job_run_by_a_live_process_is_not_taken_twice(douaisis_clerk):
     job = new_job(douaisis_clerk, [row("IMP-50")])
     ImportJob.objects.filter(pk=job.pk).update(status=ImportJob.Status.RUNNING, owner=f"{jobs.staging.socket.gethostname()}:1")
     assert jobs.claim(job.pk) is None  # pid 1 is alive
-    assert jobs.requeue_interrupted() == []
+    assert tasks.requeue_interrupted() == []
     assert not DeliberationPage.objects.filter(number="IMP-50").exists()
 
 
 def test_the_report_lists_every_row_and_refused_file_without_formulas(douaisis_clerk):
     job = new_job(douaisis_clerk, [row("IMP-60"), row("=1+2"), row("IMP-62", DELIB_DATE="hier")],
                   [("IMP-60.pdf", act("IMP-60")), ("notes.txt", b"pas un pdf")])
-    jobs.start(job)
+    tasks.start(job)
     job.refresh_from_db()
     out = io.StringIO()
     write_report(job, out)

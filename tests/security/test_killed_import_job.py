@@ -19,14 +19,14 @@ CREATE_JOB = """
 from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
-from erbm_cms.imports import jobs
+from erbm_cms.imports import jobs, tasks
 from erbm_cms.publishing.roles import setup_roles
 setup_roles()
 user = get_user_model().objects.create_superuser("delegation", "delegation@example.invalid", "x")
 folder = Path({acts!r})
 job = jobs.create(user, SimpleUploadedFile("deliberations.csv", Path({csv!r}).read_bytes()),
                   [SimpleUploadedFile(p.name, p.read_bytes()) for p in sorted(folder.iterdir())])
-assert jobs.start(job)
+assert tasks.start(job)
 print(job.pk)
 """
 

@@ -6,7 +6,7 @@ from django_tasks_db.management.commands.db_worker import Command as WorkerComma
 from erbm_cms.base.priority import BackgroundCommand
 from erbm_cms.documents import staging
 from erbm_cms.documents.pending import requeue_awaiting_ocr, requeue_pending
-from erbm_cms.imports.jobs import requeue_interrupted
+from erbm_cms.imports.tasks import requeue_interrupted
 
 
 class Command(BackgroundCommand, WorkerCommand):
