@@ -22,7 +22,7 @@ print(os.nice(0))
 
 
 @pytest.mark.parametrize("app, name", [
-    ("erbm_cms.documents", "db_worker"),
+    ("erbm_cms.imports", "db_worker"),
     ("erbm_cms.deliberations", "import_deliberations"),
     ("erbm_cms.documents", "import_documents"),
     ("erbm_cms.documents", "extract_pending"),
