@@ -31,7 +31,7 @@ def closest_word(word, seen):
     `seen` tells whether a word occurs in a record the asking user may see (the engine's `seen_by`).
     """
     folded = fold(word)
-    if len(folded) < 4 or folded in STOP_WORDS or seen(word):
+    if not checked(word) or seen(word):
         return None
     limit = max_distance(folded)
     candidates = SearchTerm.objects.filter(folded__startswith=folded[0]).values_list("folded", "display", "frequency")
@@ -46,6 +46,18 @@ def closest_word(word, seen):
         if seen(display):
             return display
     return None
+
+
+def checked(word):
+    """Whether a word is looked up for a correction (long enough, not a stop word)."""
+    folded = fold(word)
+    return len(folded) >= 4 and folded not in STOP_WORDS
+
+
+def suggestion_words(query):
+    """The words of the query `suggest` asks `seen` about first."""
+    return [word for word in dict.fromkeys(typed.strip("-'’") for typed in query.words)
+            if checked(word) and not is_question_word(word)]
 
 
 def suggest(query, seen, answers=lambda text: True):

@@ -86,5 +86,6 @@ def rebuild(progress_for=lambda label: (lambda done, total: None)):
     engine = elasticsearch_engine()
     if engine is not None:
         PendingIndexOperation.objects.all().delete()
-        engine.rebuild(indexing.entries_of(indexing.indexable_pages()), progress_for("Elasticsearch"))
+        pages = indexing.indexable_pages()
+        engine.rebuild(indexing.entries_of(pages), progress_for("Elasticsearch"), pages.count())
     return count

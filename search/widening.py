@@ -142,12 +142,18 @@ def plan(query, records_with, seen):
     """
     corrections = []
     for index, clause in enumerate(query.clauses):
-        word = clause.single_word
-        if clause.excluded or word is None or max_edits(exact_term(word)) == 0:
+        if not rarity_asked(clause):
             continue
+        word = clause.single_word
         if records_with(clause, FEW) >= FEW:
             continue
         near = [display for display, _ in near_words(word) if seen(display)]
         if near:
             corrections.append(Correction(index, word, tuple(near)))
     return Plan(query, tuple(corrections))
+
+
+def rarity_asked(clause):
+    """Whether `plan` counts the records holding the clause: an unquoted word long enough to be misspelt."""
+    word = clause.single_word
+    return not clause.excluded and word is not None and max_edits(exact_term(word)) > 0

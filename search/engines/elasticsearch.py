@@ -10,8 +10,12 @@ and reached through an alias, so that a rebuild swaps the new index in at once.
 """
 
 import re
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import datetime
+from functools import lru_cache
+from itertools import islice
 
 from django.conf import settings
 from django.utils import timezone
@@ -21,7 +25,8 @@ from elasticsearch_dsl import Boolean, Date, Document, Float, InnerDoc, Integer,
 
 from .. import analysis, widening
 from ..highlight import snippet
-from ..suggest import suggest
+from ..query import InvalidParameter, ParsedQuery, parse_query
+from ..suggest import suggest, suggestion_words
 from .base import FACETS, EngineUnavailable, Hit, SearchEngine, SearchResults, check_page, labelled_facets
 
 UNREACHABLE = (es_exceptions.ConnectionError, es_exceptions.ConnectionTimeout, es_exceptions.TransportError)
@@ -69,6 +74,18 @@ NEAR_SLOP = 10
 SQS_FLAGS = "AND|OR|NOT|PHRASE|WHITESPACE|PRECEDENCE"
 SQS_SPECIAL = re.compile(r'([+\-=&|><!(){}\[\]^"~*?:\\/])')
 HIGHLIGHT = {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
+# Characters of the body's beginning returned in its place when none of its words is marked.
+NO_MATCH_SIZE = 220
+# The highlighted fields keep their words' offsets in the index: the highlighter reads them there
+# instead of analysing each text shown again, which was most of a search's time.
+OFFSETS = "offsets"
+# While a new index is loaded: no refresh, no flush to disk per request (it is not searched yet).
+LOADING_SETTINGS = {"refresh_interval": "-1", "translog.durability": "async"}
+SERVING_SETTINGS = {"refresh_interval": None, "translog.durability": None}
+BULK_THREADS = 2
+BULK_BATCH = 200
+# Seconds a loading request may take (a busy server indexing, merging), beyond the searches' TIMEOUT.
+LOADING_TIMEOUT = 600
 
 
 class PdfPage(InnerDoc):
@@ -76,8 +93,8 @@ class PdfPage(InnerDoc):
     document_title = Text(analyzer=FRENCH)
     document_url = Keyword(index=False)
     number = Integer()
-    text = Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY,
-                fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY)})
+    text = Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY, index_options=OFFSETS,
+                fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY, index_options=OFFSETS)})
     ocr = Boolean()
     weight = Float()
 
@@ -86,8 +103,8 @@ class Record(Document):
     page_id = Integer()
     kind = Keyword()
     title = Text(analyzer=FRENCH, fields={"exact": Keyword(normalizer=FOLDED), "folded": Text(analyzer=EXACT)})
-    summary = Text(analyzer=FRENCH, fields={"folded": Text(analyzer=EXACT)})
-    body = Text(analyzer=FRENCH, fields={"folded": Text(analyzer=EXACT)})
+    summary = Text(analyzer=FRENCH, index_options=OFFSETS, fields={"folded": Text(analyzer=EXACT, index_options=OFFSETS)})
+    body = Text(analyzer=FRENCH, index_options=OFFSETS, fields={"folded": Text(analyzer=EXACT, index_options=OFFSETS)})
     url = Keyword(index=False)
     partner_slugs = Keyword()
     partner_name = Keyword(fields={"text": Text(analyzer=FRENCH), "folded": Text(analyzer=EXACT)})
@@ -292,10 +309,11 @@ def build_request(params, audiences, groups, now=None, plan=None, required=None)
         "from": (params.page - 1) * params.per_page,
         "size": params.per_page,
         "track_total_hits": True,
-        "_source": ["page_id", "title", "url", "kind", "partner_name", "date", "summary", "body"],
+        # Not the body, which may be long: its highlight says what a snippet needs of it.
+        "_source": ["page_id", "title", "url", "kind", "partner_name", "date", "summary"],
         "highlight": {**HIGHLIGHT, "fields": {
-            "title": {"number_of_fragments": 0}, "summary": {"number_of_fragments": 0},
-            "body": {"fragment_size": 220, "number_of_fragments": 1},
+            "summary": {"number_of_fragments": 0},
+            "body": {"fragment_size": 220, "number_of_fragments": 1, "no_match_size": NO_MATCH_SIZE},
             "body.folded": {"fragment_size": 220, "number_of_fragments": 1},
         }},
         "aggs": {
@@ -305,6 +323,85 @@ def build_request(params, audiences, groups, now=None, plan=None, required=None)
             "axe": {"terms": {"field": "axes", "size": 50}},
         },
     }
+
+
+def count_request(query, limit, filters=()):
+    """A request counting, up to `limit`, the records matching a parsed query (none of them fetched)."""
+    found = {"filter": list(filters), "must": [clause_query(c) for c in query.clauses if not c.excluded]}
+    excluded = [clause_query(c) for c in query.clauses if c.excluded]
+    if excluded:
+        found["must_not"] = excluded
+    return {"query": {"bool": found}, "size": 0, "terminate_after": limit, "track_total_hits": limit}
+
+
+class Probe:
+    """How many records hold a clause, and whether a word is in a record the user may see.
+
+    The answers `search.widening` and `search.suggest` ask for, from the index itself: those
+    a search is sure to ask are sent with the search (`requests`, then `read`); any other
+    question is one small request.
+    """
+
+    def __init__(self, engine, visible):
+        self.engine = engine
+        self.visible = visible  # the filters of the records the user may see
+        self.counts = {}  # {clause: records holding it, up to widening.FEW}
+        self.words = {}  # {word: seen?}
+        self.asked = []
+
+    def requests(self, query):
+        self.asked = [("count", clause) for clause in query.clauses if widening.rarity_asked(clause)]
+        self.asked += [("seen", word) for word in suggestion_words(query) if seen_query(word) is not None]
+        return [self.request(kind, key) for kind, key in self.asked]
+
+    def request(self, kind, key):
+        if kind == "count":
+            return count_request(ParsedQuery("", (key,)), widening.FEW)
+        return count_request(seen_query(key), 1, self.visible)
+
+    def read(self, answers):
+        for (kind, key), answer in zip(self.asked, answers, strict=True):
+            found = answer["hits"]["total"]["value"]
+            if kind == "count":
+                self.counts[key] = found
+            else:
+                self.words[key] = found > 0
+
+    def records_with(self, clause, limit):
+        if clause not in self.counts or limit > widening.FEW:
+            (answer,) = self.engine.msearch([count_request(ParsedQuery("", (clause,)), limit)])
+            return answer["hits"]["total"]["value"]
+        return min(self.counts[clause], limit)
+
+    def seen(self, word):
+        if word not in self.words:
+            query = seen_query(word)
+            if query is None:
+                self.words[word] = False
+            else:
+                (answer,) = self.engine.msearch([self.request("seen", word)])
+                self.words[word] = answer["hits"]["total"]["value"] > 0
+        return self.words[word]
+
+
+def seen_query(word):
+    """The parsed query of one word, or None when it holds nothing to look for."""
+    if not analysis.terms(word):
+        return None
+    try:
+        query = parse_query(word)
+    except InvalidParameter:
+        return None
+    return None if query.is_empty else query
+
+
+def failed(answer):
+    """Raise the error of one answer of a multi-search, as the client raises that of a search."""
+    status, error = answer.get("status", 500), answer["error"]
+    reason = error.get("reason", error) if isinstance(error, dict) else error
+    if status in UNAVAILABLE_STATUSES or (status == 404 and "index_not_found" in str(error)):
+        raise EngineUnavailable(f"Elasticsearch indisponible : {reason}")
+    raise RuntimeError(f"Elasticsearch a refusé la recherche ({status}) : {reason}")
 
 
 @contextmanager
@@ -342,11 +439,15 @@ class ElasticsearchEngine(SearchEngine):
 
     @classmethod
     def from_settings(cls):
-        """The engine of settings.ELASTICSEARCH_URL, or None when it is not set."""
+        """The engine of settings.ELASTICSEARCH_URL, or None when it is not set.
+
+        One engine per configuration and process, so that its client's connections are kept
+        open from one search to the next instead of being opened for each.
+        """
         if not settings.ELASTICSEARCH_URL:
             return None
         config = settings.ELASTICSEARCH
-        return cls(
+        return shared_engine(
             settings.ELASTICSEARCH_URL, prefix=config["INDEX_PREFIX"], timeout=config["TIMEOUT"],
             api_key=config["API_KEY"], username=config["USERNAME"], password=config["PASSWORD"],
             ca_certs=config["CA_CERTS"], replicas=config["REPLICAS"],
@@ -376,25 +477,30 @@ class ElasticsearchEngine(SearchEngine):
                 return []
             return sorted(self.client.indices.get_alias(name=self.alias))
 
-    def rebuild(self, entries, progress=lambda done, total: None):
+    def rebuild(self, entries, progress=lambda done, total: None, total=None):
         """Load every entry into a new index through the bulk helper, then point the alias at it.
 
         Searches keep answering from the old index until the alias moves, in one atomic step.
         The index it leaves stays one rebuild longer, so that searches already running on it
-        finish; older ones are deleted.
+        finish; older ones are deleted. `entries` may be an iterator (then give `total`): the
+        entries are built while the previous ones are sent, never all held at once.
         """
-        entries = list(entries)
+        if total is None:
+            entries = list(entries)
+            total = len(entries)
         name = f"{self.alias}-{datetime.now():%Y%m%d%H%M%S%f}"
+        body = index_body()
+        body["settings"].update(LOADING_SETTINGS)
         with reaching(self.url):
-            self.client.indices.create(index=name, **index_body(self.replicas))
+            self.client.indices.create(index=name, **body)
             try:
-                actions = ({"_index": name, "_id": str(e.page_id), "_source": record_source(e)} for e in entries)
-                done = 0
-                progress(done, len(entries))
-                for _ok, _item in helpers.streaming_bulk(self.client, actions, chunk_size=200, raise_on_error=True):
-                    done += 1
-                    progress(done, len(entries))
-                self.client.indices.refresh(index=name)
+                done = self.load(name, entries, progress, total)
+                loading = self.client.options(request_timeout=LOADING_TIMEOUT)
+                loading.indices.put_settings(
+                    index=name, settings={**SERVING_SETTINGS, "number_of_replicas": self.replicas})
+                loading.indices.refresh(index=name)
+                # One segment: searches then visit each term's postings once (the index is not served yet).
+                loading.indices.forcemerge(index=name, max_num_segments=1)
             except BaseException:
                 self.client.indices.delete(index=name, ignore_unavailable=True)
                 raise
@@ -407,7 +513,38 @@ class ElasticsearchEngine(SearchEngine):
                 if old != name and old not in current:
                     self.client.indices.delete(index=old)
         self.current_index = name
-        return len(entries)
+        return done
+
+    def load(self, name, entries, progress, total):
+        """Send the entries to the index in bulk requests; returns their count.
+
+        The entries are built here (they read the database) while up to BULK_THREADS requests
+        are indexed by the server; each thread only talks to Elasticsearch.
+        """
+        entries = iter(entries)
+        done = 0
+        sending = deque()
+
+        def wait_for_oldest():
+            nonlocal done
+            done += sending.popleft().result()
+            progress(done, max(total, done))
+
+        progress(done, total)
+        with ThreadPoolExecutor(BULK_THREADS) as pool:
+            while batch := list(islice(entries, BULK_BATCH)):
+                actions = [{"_index": name, "_id": str(e.page_id), "_source": record_source(e)} for e in batch]
+                sending.append(pool.submit(self.bulk, actions))
+                while len(sending) > BULK_THREADS:
+                    wait_for_oldest()
+            while sending:
+                wait_for_oldest()
+        return done
+
+    def bulk(self, actions):
+        indexed, _errors = helpers.bulk(self.client.options(request_timeout=LOADING_TIMEOUT), actions,
+                                        chunk_size=len(actions), raise_on_error=True)
+        return indexed
 
     # Searching ------------------------------------------------------------------------------
 
@@ -416,33 +553,64 @@ class ElasticsearchEngine(SearchEngine):
         from .database import database_engine
 
         audiences, groups = audiences_of(user)
-        plan = widening.Plan(params.query)
-        if not params.query.is_empty:
-            # Which words are rare is read from the database index, which is always kept (see search.sync).
-            plan = widening.plan(params.query, database_engine().records_with, database_engine().seen_by(user))
-        for required in dict.fromkeys([plan.positive, plan.partial_required]):
-            body = build_request(params, audiences, groups or [], plan=plan, required=required)
-            with reaching(self.url):
-                response = self.client.search(index=self.alias, **body)
-            total = response["hits"]["total"]["value"]
-            if total >= plan.partial_below:
-                break
+        now = timezone.now()
+        query = params.query
+        probe = Probe(self, visibility_filter(audiences, groups or [], now.isoformat()))
+        plan = widening.Plan(query)
+        request = build_request(params, audiences, groups or [], now=now, plan=plan)
+        if query.is_empty:
+            (response,) = self.msearch([request])
+        else:
+            # The search as typed and, in the same round trip, the counts that decide whether a word
+            # is rare (near spellings) or unknown (suggestion): a second search only when one is.
+            response, *answers = self.msearch([request, *probe.requests(query)])
+            probe.read(answers)
+            plan = widening.plan(query, probe.records_with, probe.seen)
+            if plan.corrections:
+                (response,) = self.msearch([build_request(params, audiences, groups or [], now=now, plan=plan)])
+        required = plan.positive
+        if response["hits"]["total"]["value"] < plan.partial_below and plan.partial_required < plan.positive:
+            required = plan.partial_required
+            (response,) = self.msearch([build_request(params, audiences, groups or [], now=now, plan=plan,
+                                                      required=required)])
+        total = response["hits"]["total"]["value"]
         check_page(params, total)
         partial = required < plan.positive
         hits = [self.hit(item, params, partial) for item in response["hits"]["hits"]]
         counts = {name: {bucket["key"]: bucket["doc_count"] for bucket in response["aggregations"][name]["buckets"]}
                   for name in FACETS}
-        embedded = database_engine()
-        suggestion = suggest(params.query, embedded.seen_by(user), embedded.answers(*embedded.filters(params, user))) \
-            if not params.query.is_empty else None
+        suggestion = None
+        if not query.is_empty:
+            # Whether a correction finds records is asked of the database index (only when there is one).
+            embedded = database_engine()
+            suggestion = suggest(query, probe.seen, embedded.answers(*embedded.filters(params, user)))
         return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name,
                              searched_instead=plan.searched_instead)
+
+    def msearch(self, requests):
+        """The answers of several search requests, sent in one round trip."""
+        searches = []
+        for request in requests:
+            searches += [{}, request]
+        with reaching(self.url):
+            answers = self.client.msearch(index=self.alias, searches=searches)["responses"]
+        for answer in answers:
+            if "error" in answer:
+                failed(answer)
+        return answers
+
+    def seen_by(self, user):
+        """A test of whether a word occurs in a record that `user` may see (see DatabaseEngine.seen_by)."""
+        from ..audience import audiences_of
+
+        audiences, groups = audiences_of(user)
+        return Probe(self, visibility_filter(audiences, groups or [], timezone.now().isoformat())).seen
 
     @staticmethod
     def hit(item, params, partial=False):
         source, highlight = item["_source"], item.get("highlight", {})
         document = None
-        fragments = highlight.get("body") or highlight.get("summary") or highlight.get("body.folded") or []
+        fragments = [*highlight.get("body", []), *highlight.get("summary", []), *highlight.get("body.folded", [])]
         found = item.get("inner_hits") or {}
         # The page holding most of the words first, else the page of the first clause found.
         for inner in sorted(found.values(), key=lambda inner: inner is not found.get("page")):
@@ -452,10 +620,14 @@ class ElasticsearchEngine(SearchEngine):
                 document = {"title": page["document_title"], "url": f"{page['document_url']}#page={page['number']}",
                             "page": page["number"], "ocr": bool(page.get("ocr"))}
                 page_highlight = inner_hits[0].get("highlight", {})
-                fragments = fragments or page_highlight.get("pdf_pages.text", []) or page_highlight.get(
-                    "pdf_pages.text.folded", [])
+                fragments += page_highlight.get("pdf_pages.text", []) + page_highlight.get("pdf_pages.text.folded", [])
                 break
-        text_snippet = fragments[0] if fragments else snippet(source.get("summary") or source.get("body", ""), set())
+        text_snippet = next((fragment for fragment in fragments if "<mark>" in fragment), None)
+        if text_snippet is None:
+            # Nothing to mark in the text (the words are in the title): the summary, else the body's beginning.
+            beginning = highlight.get("body", [""])[0]
+            text_snippet = snippet(source["summary"], set()) if source.get("summary") else (
+                f"{beginning} …" if len(beginning) >= NO_MATCH_SIZE - 20 else beginning)
         date = source.get("date")
         return Hit(
             page_id=source["page_id"], title=source["title"], url=source["url"], kind=source["kind"],
@@ -463,3 +635,8 @@ class ElasticsearchEngine(SearchEngine):
             date=datetime.fromisoformat(date).date() if date else None, snippet=text_snippet, document=document,
             partial=partial and "complete" not in item.get("matched_queries", []),
         )
+
+
+@lru_cache(maxsize=16)
+def shared_engine(url, **options):
+    return ElasticsearchEngine(url, **options)

@@ -31,9 +31,11 @@ def test_the_mapping_nests_pdf_pages_and_keeps_facets_as_keywords():
     assert properties["pdf_pages"]["type"] == "nested"
     # Each text is analyzed twice: stemmed, and folded but unstemmed (`.folded`), so the exact word typed scores more.
     # Pages are scored without length normalization, so that the page holding the words most often is cited.
+    # Their words' offsets are indexed, so that highlighting a page shown does not analyze it again.
     assert properties["pdf_pages"]["properties"]["text"] == {
-        "type": "text", "analyzer": "erbm_french", "similarity": "erbm_page",
-        "fields": {"folded": {"type": "text", "analyzer": "erbm_exact", "similarity": "erbm_page"}}}
+        "type": "text", "analyzer": "erbm_french", "similarity": "erbm_page", "index_options": "offsets",
+        "fields": {"folded": {"type": "text", "analyzer": "erbm_exact", "similarity": "erbm_page",
+                              "index_options": "offsets"}}}
     assert properties["pdf_pages"]["properties"]["number"] == {"type": "integer"}
     for field in ("title", "summary", "body", "subjects"):
         assert properties[field]["analyzer"] == "erbm_french"
