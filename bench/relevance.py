@@ -351,7 +351,7 @@ def inside(engine):
     from django.core.management import call_command
 
     from search.backend import elasticsearch_engine
-    from search.engines.database import database_engine
+    from search.engines.embedded import database_engine
     from search.query import parse_params
 
     add_corpus_records()

@@ -254,7 +254,7 @@ def sizes():
     from django.db import connection
 
     from erbm_cms.documents.models import DocumentPage
-    from search.engines.database import database_engine
+    from search.engines.embedded import database_engine
     from search.models import SearchEntry
 
     entries = SearchEntry.objects.all()

@@ -5,7 +5,7 @@ import logging
 from django.conf import settings
 
 from .engines.base import EngineUnavailable
-from .engines.database import database_engine
+from .engines.embedded import database_engine
 
 logger = logging.getLogger(__name__)
 

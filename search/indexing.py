@@ -4,7 +4,7 @@ from wagtail.models import Page
 
 from erbm_cms.archive.kinds import indexed_models
 
-from .engines.database import database_engine
+from .engines.embedded import database_engine
 from .entries import build_entries, build_entry, is_indexed
 
 BATCH = 250

@@ -426,18 +426,3 @@ class DatabaseEngine(SearchEngine):
             vocabulary.replace(counts)
         self.finish_rebuild()
         return done
-
-
-def database_engine(vendor=None):
-    """The embedded engine of the database in use."""
-    vendor = vendor or connection.vendor
-    if vendor == "postgresql":
-        from .postgresql import PostgreSQLEngine
-
-        return PostgreSQLEngine()
-    if vendor == "sqlite":
-        from .sqlite import SQLiteEngine
-
-        return SQLiteEngine()
-    raise RuntimeError(f"no embedded search engine for the {vendor} database")
-

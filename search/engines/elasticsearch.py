@@ -24,10 +24,12 @@ from elasticsearch import exceptions as es_exceptions
 from elasticsearch_dsl import Boolean, Date, Document, Float, InnerDoc, Integer, Keyword, Nested, Text
 
 from .. import analysis, widening
+from ..audience import audiences_of
 from ..highlight import snippet
 from ..query import InvalidParameter, ParsedQuery, parse_query
 from ..suggest import suggest, suggestion_words
 from .base import FACETS, EngineUnavailable, Hit, SearchEngine, SearchResults, check_page, labelled_facets
+from .embedded import database_engine
 
 UNREACHABLE = (es_exceptions.ConnectionError, es_exceptions.ConnectionTimeout, es_exceptions.TransportError)
 # Answers of a server that is there but cannot serve yet (starting, overloaded).
@@ -549,9 +551,6 @@ class ElasticsearchEngine(SearchEngine):
     # Searching ------------------------------------------------------------------------------
 
     def search(self, params, user=None):
-        from ..audience import audiences_of
-        from .database import database_engine
-
         audiences, groups = audiences_of(user)
         now = timezone.now()
         query = params.query
@@ -601,8 +600,6 @@ class ElasticsearchEngine(SearchEngine):
 
     def seen_by(self, user):
         """A test of whether a word occurs in a record that `user` may see (see DatabaseEngine.seen_by)."""
-        from ..audience import audiences_of
-
         audiences, groups = audiences_of(user)
         return Probe(self, visibility_filter(audiences, groups or [], timezone.now().isoformat())).seen
 

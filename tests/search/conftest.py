@@ -4,7 +4,7 @@ import uuid
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from search.engines.database import database_engine
+from search.engines.embedded import database_engine
 from search.query import parse_params
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

@@ -10,7 +10,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from search.engines.database import database_engine
+from search.engines.embedded import database_engine
 from search.entries import build_entry
 from search.indexing import indexable_pages
 from search.query import parse_params
