@@ -29,11 +29,17 @@ GENERATION_KEY = "page-cache:generation"
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/recherche/", "/api/", "/django-admin/", "/static/", "/media/")
 
 
+def _fresh_generation():
+    # A cache may drop the generation (a file cache culls entries when full): starting again from the
+    # clock, never from 1, guarantees that no page kept under an earlier generation is served again.
+    return time.time_ns()
+
+
 def generation():
     value = cache.get(GENERATION_KEY)
     if value is None:
-        cache.add(GENERATION_KEY, 1, timeout=None)
-        value = cache.get(GENERATION_KEY) or 1
+        cache.add(GENERATION_KEY, _fresh_generation(), timeout=None)
+        value = cache.get(GENERATION_KEY) or _fresh_generation()
     return value
 
 
@@ -41,7 +47,7 @@ def _bump():
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:
-        cache.set(GENERATION_KEY, 2, timeout=None)
+        cache.set(GENERATION_KEY, _fresh_generation(), timeout=None)
 
 
 def invalidate(**kwargs):

@@ -42,6 +42,8 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": env_str("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+        # Whole pages for anonymous visitors: room for the site's pages before a third is culled.
+        "OPTIONS": {"MAX_ENTRIES": env_int("CACHE_MAX_ENTRIES", 20000)},
     }
 }
 

@@ -83,3 +83,19 @@ def test_a_long_list_links_the_first_and_last_pages_and_the_neighbours_of_the_cu
     assert 'href="?q=budget&amp;page=2501"' in html and 'aria-current="page" title="Page 2500"' in html
     first = render_to_string("includes/pagination.html", {"page_obj": Paginator(range(50_000), 10).page(1)})
     assert re.findall(r'title="Page (\d+)"', first) == ["1", "2", "3", "5000"] and first.count("…") == 1
+
+
+def test_a_page_restricted_after_it_was_cached_stays_hidden_when_the_cache_drops_its_generation(client, settings):
+    from django.core.cache import cache
+    from wagtail.models import PageViewRestriction
+
+    from erbm_cms.base.page_cache import GENERATION_KEY
+    from erbm_cms.news.models import NewsIndexPage
+
+    settings.PAGE_CACHE_SECONDS = 300
+    client.get("/actualites/")
+    assert client.get("/actualites/")["X-Page-Cache"] == "hit"
+    PageViewRestriction.objects.create(page=NewsIndexPage.objects.get(), restriction_type=PageViewRestriction.LOGIN)
+    cache.delete(GENERATION_KEY)  # a full file cache culls entries, the generation among them
+    response = client.get("/actualites/")
+    assert response.status_code == 302  # to the sign-in page, not the copy kept before the restriction
