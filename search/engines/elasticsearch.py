@@ -22,6 +22,9 @@ from django.utils import timezone
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch import exceptions as es_exceptions
 from elasticsearch_dsl import Boolean, Date, Document, Float, InnerDoc, Integer, Keyword, Nested, Text
+from wagtail.models import Page
+
+from erbm_cms.records.visibility import visible_pages
 
 from .. import analysis, widening
 from ..audience import audiences_of
@@ -421,6 +424,19 @@ def reaching(url):
         raise
 
 
+def still_visible(hits, user):
+    """The hits `user` may still see by the database's rule.
+
+    The index learns of a restriction, an unpublication or a deletion from the background worker,
+    a moment later: until then, the page shown must not name a record its reader may no longer see.
+    """
+    if not hits:
+        return hits
+    shown = Page.objects.filter(pk__in=[hit.page_id for hit in hits])
+    visible = set(visible_pages(user, shown).values_list("pk", flat=True))
+    return [hit for hit in hits if hit.page_id in visible]
+
+
 class ElasticsearchEngine(SearchEngine):
     name = "elasticsearch"
 
@@ -575,7 +591,7 @@ class ElasticsearchEngine(SearchEngine):
         total = response["hits"]["total"]["value"]
         check_page(params, total)
         partial = required < plan.positive
-        hits = [self.hit(item, params, partial) for item in response["hits"]["hits"]]
+        hits = still_visible([self.hit(item, params, partial) for item in response["hits"]["hits"]], user)
         counts = {name: {bucket["key"]: bucket["doc_count"] for bucket in response["aggregations"][name]["buckets"]}
                   for name in FACETS}
         suggestion = None

@@ -152,3 +152,16 @@ def test_wagtails_admin_search_runs_on_the_same_cluster(live_engine, settings, a
     assert live_engine.client.indices.get(index=f"{prefix}*")
     response = admin_client.get("/admin/pages/search/", {"q": "chevalement"})
     assert response.status_code == 200 and "Chevalement de l" in response.content.decode()
+
+
+def test_a_record_restricted_before_the_worker_reindexed_it_is_not_shown(live_engine):
+    from django.contrib.auth.models import AnonymousUser
+    from wagtail.models import PageViewRestriction
+
+    page = records.communique("Bilan du chantier zéphyrine")
+    live_engine.rebuild(build_entry(p) for p in indexable_pages())
+    shown = live_engine.search(parse_params({"q": "zéphyrine"}), AnonymousUser())
+    assert [hit.page_id for hit in shown.hits] == [page.pk]
+    # bulk_create sends no signal: the index still says « public », as while the worker lags behind.
+    PageViewRestriction.objects.bulk_create([PageViewRestriction(page=page, restriction_type=PageViewRestriction.LOGIN)])
+    assert live_engine.search(parse_params({"q": "zéphyrine"}), AnonymousUser()).hits == []
