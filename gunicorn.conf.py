@@ -1,4 +1,4 @@
-"""gunicorn's settings for the site, read from the project folder (`gunicorn erbm_cms.wsgi`); README, « Mise en production »."""
+"""gunicorn's settings for the site, read from the project folder (`gunicorn erbm_cms.wsgi`); README, « Sous la charge »."""
 
 import os
 

@@ -194,8 +194,8 @@ class SearchParams:
 class BoundedIntegerField(forms.IntegerField):
     """An integer written with at most nine digits, between two bounds, named in the messages."""
 
-    def __init__(self, label, low, high):
-        between = f"{label} doit être compris entre {low} et {high}."
+    def __init__(self, label, low, high, feminine=False):
+        between = f"{label} doit être {'comprise' if feminine else 'compris'} entre {low} et {high}."
         super().__init__(required=False, min_value=low, max_value=high, label=label,
                          error_messages={"min_value": between, "max_value": between})
 
@@ -245,7 +245,7 @@ class SearchForm(forms.Form):
     )
     du = IsoDateField("La date de début")
     au = IsoDateField("La date de fin")
-    annee = BoundedIntegerField("L'année", 1900, 2100)
+    annee = BoundedIntegerField("L'année", 1900, 2100, feminine=True)
     axe = BoundedIntegerField("L'axe", 1, 99)
     page = BoundedIntegerField("Le numéro de page", 1, MAX_PAGE)
 

@@ -39,6 +39,7 @@ def test_api_carries_the_suggestion(client):
         ({"page": "99999"}, "page", "Le numéro de page doit être compris entre 1 et 1000"),
         ({"page": "900"}, "page", "La page 900 n'existe pas"),
         ({"annee": "zzzz"}, "annee", "L'année doit être un nombre entier"),
+        ({"annee": "1800"}, "annee", "L'année doit être comprise entre 1900 et 2100"),
         ({"type": "recette"}, "type", "Type inconnu « recette »"),
         ({"partenaire": "atlantide"}, "partenaire", "Partenaire inconnu"),
         ({"axe": "-1"}, "axe", "L'axe doit être un nombre entier"),
