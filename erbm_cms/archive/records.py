@@ -13,7 +13,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 
 from erbm_cms.base.models import IndexedPage
-from erbm_cms.documents.choosing import AttachableDocumentsPageForm
+from erbm_cms.records.choosing import AttachableDocumentsPageForm
 
 from .dates import in_the_future
 
@@ -35,7 +35,7 @@ class ArchiveRecord(IndexedPage):
 
     restriction_panels = [FieldPanel("restricted_to_partners")]
     settings_panels = Page.settings_panels + restriction_panels
-    # Every document a record uses passes the attachment rule on save (documents.choosing).
+    # Every document a record uses passes the attachment rule on save (records.choosing).
     base_form_class = AttachableDocumentsPageForm
 
     class Meta:
@@ -55,6 +55,11 @@ class ArchiveRecord(IndexedPage):
 
     def held_documents(self):
         """Its documents as the type holds them (None for an empty field)."""
+        return []
+
+    @classmethod
+    def public_figures(cls):
+        """The charts of the type on the engagement's figures page (`archive.figures.Series`)."""
         return []
 
     def attached_documents(self):

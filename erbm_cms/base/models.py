@@ -4,7 +4,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from erbm_cms.documents.choosing import AttachableDocumentsPageForm
+from erbm_cms.records.choosing import AttachableDocumentsPageForm
 
 from .blocks import BodyBlock
 from .text import stream_text

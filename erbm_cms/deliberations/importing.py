@@ -13,7 +13,6 @@ from wagtail.models import Collection
 
 from erbm_cms.base.csv_safety import restore
 from erbm_cms.base.locking import retry_when_locked
-from erbm_cms.documents.choosing import choosable_documents
 from erbm_cms.documents.collections import collection_named
 from erbm_cms.documents.confinement import PathRefused, open_inside, resolve_inside
 from erbm_cms.documents.fingerprint import sha256_of
@@ -21,6 +20,7 @@ from erbm_cms.documents.importing import prepare_file
 from erbm_cms.documents.models import ArchiveDocument
 from erbm_cms.documents.validators import validate_pdf_content
 from erbm_cms.partners.models import Partner
+from erbm_cms.records.choosing import choosable_documents
 from erbm_cms.records.groups import partner_collection_name
 
 from .models import DeliberatingBody, DeliberationPage, PartnerDeliberationsPage

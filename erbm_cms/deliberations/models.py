@@ -16,12 +16,13 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from erbm_cms.archive.figures import Series, public_counts
 from erbm_cms.archive.records import ArchiveRecord
 from erbm_cms.base.feeds import FeedRoutesMixin
 from erbm_cms.base.pagination import paginate
 from erbm_cms.base.text import html_text
-from erbm_cms.documents.choosing import AttachableDocumentsPageForm
 from erbm_cms.documents.models import AttachedDocument
+from erbm_cms.records.choosing import AttachableDocumentsPageForm
 from erbm_cms.records.visibility import visible_pages
 
 from . import actes, opendata, scdl
@@ -302,6 +303,19 @@ class DeliberationPage(ArchiveRecord):
     def validate_constraints(self, exclude=None):
         # clean() reports a duplicate number with a clerk's wording; every other constraint is checked as usual.
         super().validate_constraints(exclude={*(exclude or ()), "number"})
+
+    @classmethod
+    def public_figures(cls):
+        per_year = public_counts(cls, "session_date__year")
+        per_partner = public_counts(cls, "partner")
+        partners = cls._meta.get_field("partner").related_model.objects.order_by("sort_order", "name")
+        return [
+            Series("deliberations-par-annee", "Délibérations publiées par année de séance", "Année", "délibérations",
+                   [(str(year), count) for year, count in per_year.items()]),
+            Series("deliberations-par-partenaire", "Délibérations publiées par partenaire", "Partenaire",
+                   "délibérations",
+                   [(partner.short_name or partner.name, per_partner.get(partner.pk, 0)) for partner in partners]),
+        ]
 
     def record_partners(self):
         return [self.partner]

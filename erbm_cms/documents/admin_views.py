@@ -15,7 +15,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.documents.views import documents
 from wagtail.permissions import policy_registry
 
-from .choosing import choosable_documents
+from erbm_cms.records.choosing import choosable_documents
+
 from .extraction import recognition
 from .models import OCR_READABLE, ArchiveDocument, ExtractionStatus
 from .tasks import extract_document_text, ocr_document_text

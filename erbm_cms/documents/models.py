@@ -9,7 +9,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.documents.models import AbstractDocument, Document, DocumentQuerySet
 from wagtail.models import Orderable
 
-from .choosing import choosable_documents
+from erbm_cms.records.choosing import choosable_documents
+
 from .fingerprint import sha256_of
 from .validators import validate_pdf_content
 

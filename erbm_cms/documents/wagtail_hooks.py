@@ -1,8 +1,9 @@
 from django.urls import path
 from wagtail import hooks
 
+from erbm_cms.records.choosing import choosable_documents
+
 from . import admin_views
-from .choosing import choosable_documents
 from .usage import may_download, refuse
 
 

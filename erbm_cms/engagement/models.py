@@ -7,11 +7,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
+from erbm_cms.archive.figures import all_series
 from erbm_cms.archive.records import ArchiveRecord
 from erbm_cms.base.models import body_field, source_field
 from erbm_cms.base.text import stream_text
-
-from .figures import all_series
 
 
 class EngagementPage(RoutablePageMixin, ArchiveRecord):

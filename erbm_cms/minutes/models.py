@@ -1,5 +1,6 @@
 from django import forms
 from django.db import models
+from django.db.models import Count
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
@@ -12,11 +13,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from erbm_cms.archive.figures import Series
 from erbm_cms.archive.records import ArchiveRecord
 from erbm_cms.base.blocks import RICH_TEXT_FEATURES
 from erbm_cms.base.pagination import paginate
 from erbm_cms.base.text import stream_text
-from erbm_cms.records.visibility import visible_pages
+from erbm_cms.records.visibility import public_pages, visible_pages
 
 from .calendar import committees_calendar
 
@@ -170,6 +172,15 @@ class MinutesPage(ArchiveRecord):
         context = super().get_context(request, *args, **kwargs)
         context["related_communiques"] = visible_pages(request.user, self.related_communiques.all())
         return context
+
+    @classmethod
+    def public_figures(cls):
+        counts = dict(
+            FollowUpAction.objects.filter(page__in=public_pages(cls.objects.all())).order_by()
+            .values_list("status").annotate(count=Count("pk"))
+        )
+        return [Series("actions-par-etat", "Actions de suivi des comités de pilotage, par état", "État", "actions",
+                       [(label, counts.get(value, 0)) for value, label in ActionStatus.choices])]
 
     def record_partners(self):
         return list(self.attending_partners.all())

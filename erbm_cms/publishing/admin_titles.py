@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.models import Page
 
-from erbm_cms.documents.choosing import choosable_documents
+from erbm_cms.records.choosing import choosable_documents
 from erbm_cms.records.visibility import images_known_to, pages_known_to
 
 

@@ -7,7 +7,7 @@ from html import unescape
 
 import pytest
 
-from erbm_cms.engagement import figures
+from erbm_cms.archive.figures import series
 from erbm_cms.minutes.models import FollowUpAction, MinutesPage
 from tests.search import records
 
@@ -26,7 +26,7 @@ def test_each_chart_is_drawn_by_the_state_component_with_its_data_table(client):
     assert response.status_code == 200
     assert html.count("<bar-chart ") == 3
     assert '<script type="module" src="/static/vendor/dsfr-chart/BarChart.js"></script>' in html
-    per_year = figures.deliberations_per_year()
+    per_year = series("deliberations-par-annee")
     assert table_rows(html, "deliberations-par-annee") == per_year.rows + [("Total", per_year.total)]
     first_chart = re.search(r'<bar-chart x="([^"]+)" y="([^"]+)"', html)
     assert json.loads(unescape(first_chart[1])) == [per_year.labels]
@@ -38,22 +38,22 @@ def test_each_chart_is_drawn_by_the_state_component_with_its_data_table(client):
 
 
 def test_restricted_draft_and_expired_records_are_not_counted(client):
-    before = figures.deliberations_per_year()
+    before = series("deliberations-par-annee")
     records.deliberation("Brouillon compté nulle part", date=datetime.date(2011, 1, 5), live=False)
     private = records.refresh(records.deliberation("Réservée aux partenaires", date=datetime.date(2011, 2, 5)))
     private.restricted_to_partners = True
     private.save_revision().publish()
-    assert figures.deliberations_per_year().rows == before.rows
+    assert series("deliberations-par-annee").rows == before.rows
     records.deliberation("Publique", date=datetime.date(2011, 3, 5))
-    assert figures.deliberations_per_year().rows == [("2011", 1)] + before.rows
+    assert series("deliberations-par-annee").rows == [("2011", 1)] + before.rows
 
 
 def test_actions_of_restricted_minutes_are_not_counted():
-    before = dict(figures.actions_per_status().rows)
+    before = dict(series("actions-par-etat").rows)
     minutes = MinutesPage.objects.live().first()
     minutes.restricted_to_partners = True
     minutes.save_revision().publish()
-    after = dict(figures.actions_per_status().rows)
+    after = dict(series("actions-par-etat").rows)
     assert sum(after.values()) == sum(before.values()) - minutes.actions.count()
 
 

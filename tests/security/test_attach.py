@@ -14,7 +14,7 @@ from wagtail.models import Collection
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from erbm_cms.deliberations.models import DeliberationPage, PartnerDeliberationsPage
-from erbm_cms.documents.choosing import REFUSED, choosable_documents
+from erbm_cms.records.choosing import REFUSED, choosable_documents
 from erbm_cms.records.groups import RESTRICTED_COLLECTION
 from tests.helpers import add_page_url
 
