@@ -1,6 +1,6 @@
 """One plain index entry per record, built in one place for every engine.
 
-The page types say what their entry holds (`base.models.IndexedPage`, `records.models.ArchiveRecord`);
+The page types say what their entry holds (`base.models.IndexedPage`, `archive.records.ArchiveRecord`);
 this module imports none of them.
 """
 

@@ -43,15 +43,21 @@ class ArchiveRecord(IndexedPage):
 
     @property
     def record_date(self):
-        return getattr(self, self.date_field)
+        return getattr(self, self.date_field) if self.date_field else None
 
     def record_partners(self):
         """The partners the record concerns."""
         return []
 
+    def issuing_partner(self):
+        """The partner that issued the record (voted the act), named beside it in results and searched by its
+        name, whose collection holds its public documents; None for the delegation's records."""
+        return None
+
     def record_axes(self):
-        """The axes of the Engagement the record serves."""
-        return list(self.axes.all())
+        """The axes of the Engagement the record serves (its `axes` field, if it has one)."""
+        axes = getattr(self, "axes", None)
+        return list(axes.all()) if axes is not None else []
 
     def held_documents(self):
         """Its documents as the type holds them (None for an empty field)."""
@@ -76,12 +82,14 @@ class ArchiveRecord(IndexedPage):
 
     def index_fields(self):
         summary, body = self.index_text()
+        issuer = self.issuing_partner()
         return {
             **super().index_fields(),
             "summary": summary,
             "body": body,
             "date": self.record_date,
             "partner_slugs": [partner.slug for partner in self.record_partners()],
+            "partner_name": issuer.name if issuer else "",
             "axes": [axis.number for axis in self.record_axes()],
         }
 

@@ -26,7 +26,7 @@ def source_field():
 class IndexedPage(Page):
     """A page that the site's search indexes: its kind, and what its index entry holds.
 
-    The record types extend it as `records.models.ArchiveRecord`; plain pages use it as it is.
+    The record types extend it as `archive.records.ArchiveRecord`; plain pages use it as it is.
     """
 
     index_kind = ""  # the kind's name in search (the « type » parameter)

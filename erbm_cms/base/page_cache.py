@@ -23,8 +23,6 @@ from django.http import HttpResponse
 from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from erbm_cms.partners.models import Axis, Partner
-
 GENERATION_KEY = "page-cache:generation"
 UNCACHED_PREFIXES = ("/admin/", "/documents/", "/recherche/", "/api/", "/django-admin/", "/static/", "/media/")
 
@@ -83,6 +81,9 @@ def remember(request, name, compute):
     return value
 
 
+# Besides pages, what pages show (the partners and axes of the reference data) or who may see them.
+SHOWN_ON_PAGES = {"partners.Partner", "partners.Axis", PageViewRestriction._meta.label}
+
 for signal in (page_published, page_unpublished, post_page_move):
     signal.connect(invalidate, dispatch_uid=f"page-cache-{id(signal)}")
 
@@ -91,7 +92,7 @@ for signal in (page_published, page_unpublished, post_page_move):
 def invalidate_on_change(sender, **kwargs):
     from wagtail.models import Page
 
-    if sender in (Partner, Axis, PageViewRestriction) or isinstance(kwargs.get("instance"), Page):
+    if sender._meta.label in SHOWN_ON_PAGES or isinstance(kwargs.get("instance"), Page):
         invalidate()
 
 

@@ -320,6 +320,9 @@ class DeliberationPage(ArchiveRecord):
     def record_partners(self):
         return [self.partner]
 
+    def issuing_partner(self):
+        return self.partner
+
     def held_documents(self):
         return [self.act_document] + [annex.document for annex in self.annexes.all()]
 
@@ -330,7 +333,7 @@ class DeliberationPage(ArchiveRecord):
         ])
 
     def index_fields(self):
-        return {**super().index_fields(), "partner_name": self.partner.name, "subjects": [self.subject_label]}
+        return {**super().index_fields(), "subjects": [self.subject_label]}
 
     def record_errors(self):
         errors = {}

@@ -8,7 +8,8 @@ an expired or a private record stays out of reach.
 
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
-from django.http import HttpResponseForbidden
+from django.core.exceptions import PermissionDenied
+from django.views.defaults import permission_denied
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permissions import policy_registry
 
@@ -34,5 +35,5 @@ def may_download(document, request):
 
 def refuse(request):
     if request.user.is_authenticated:
-        return HttpResponseForbidden("Ce document n'est pas accessible avec votre compte.")
+        return permission_denied(request, PermissionDenied("Ce document n'est pas accessible avec votre compte."))
     return redirect_to_login(request.get_full_path())

@@ -32,14 +32,9 @@ class HomePage(Page):
         FieldPanel("body"),
     ]
 
+    # What may be created under it is said by each page type (its parent_page_types), so that a new
+    # record type placed at the top of the site needs no change here.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "engagement.EngagementPage",
-        "news.NewsIndexPage",
-        "deliberations.DeliberationIndexPage",
-        "minutes.MinutesIndexPage",
-        "base.ContentPage",
-    ]
     max_count = 1
 
     class Meta:

@@ -16,7 +16,7 @@ def restricted_collection():
 
 
 def public_collection_for(page):
-    partner = getattr(page, "partner", None)
+    partner = page.issuing_partner()
     root = Collection.get_first_root_node()
     if partner is not None:
         return root.get_children().filter(name=partner_collection_name(partner)).first() or root

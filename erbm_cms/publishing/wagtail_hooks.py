@@ -1,6 +1,8 @@
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponseForbidden
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.utils.cache import add_never_cache_headers
+from django.views.defaults import permission_denied
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
@@ -22,7 +24,9 @@ def serve_only_visible_records(page, request, serve_args, serve_kwargs):
             restriction_type=PageViewRestriction.PASSWORD).exists():
         response = redirect_to_login(request.get_full_path())
     else:
-        response = HttpResponseForbidden("Cette page est réservée : votre compte ne permet pas de la consulter.")
+        response = permission_denied(
+            request, PermissionDenied("Cette page est réservée : votre compte ne permet pas de la consulter.")
+        )
     add_never_cache_headers(response)
     return response
 

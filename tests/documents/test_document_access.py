@@ -34,7 +34,9 @@ def test_the_act_of_a_private_record_is_served_to_its_group_only(client, django_
     assert client.get(url).status_code == 302
     outsider = django_user_model.objects.create_user("autre", password="mot-de-passe-de-test")
     client.force_login(outsider)
-    assert client.get(url).status_code == 403
+    refused = client.get(url)
+    assert refused.status_code == 403
+    assert "Accès refusé" in refused.content.decode() and "Ce document n'est pas accessible" in refused.content.decode()
     member = django_user_model.objects.create_user("membre", password="mot-de-passe-de-test")
     member.groups.add(group)
     client.force_login(member)
