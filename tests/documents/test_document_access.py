@@ -36,7 +36,7 @@ def test_the_act_of_a_private_record_is_served_to_its_group_only(client, django_
     client.force_login(outsider)
     refused = client.get(url)
     assert refused.status_code == 403
-    assert "Accès refusé" in refused.content.decode() and "Ce document n'est pas accessible" in refused.content.decode()
+    assert "Accès refusé" in refused.content.decode() and "pas accessible avec votre compte" in refused.content.decode()
     member = django_user_model.objects.create_user("membre", password="mot-de-passe-de-test")
     member.groups.add(group)
     client.force_login(member)

@@ -55,7 +55,7 @@ def test_restricted_records_are_served_to_partners_and_delegation_only(planted, 
     response = outsider().get(url)
     assert response.status_code == 403 and RESTRICTED[state][0] not in text(response)
     # The site's own « Accès refusé » page (403.html), saying why, not a bare sentence.
-    assert "Accès refusé" in text(response) and "votre compte ne permet pas de la consulter" in text(response)
+    assert "accès refusé" in text(response) and "votre compte ne permet pas de la consulter" in text(response)
     for client in (client_a, client_reviewer):
         response = client.get(url)
         assert response.status_code == 200 and RESTRICTED[state][0] in text(response)
