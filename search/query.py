@@ -11,7 +11,7 @@ name of the field and a message in French, which the views turn into a 400 answe
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from django import forms
@@ -46,6 +46,27 @@ class Clause:
     quoted: bool = False  # typed between quotes: taken as written (no near spellings)
     either: bool = False  # alternatives typed with OR
     asked: bool = False  # the word a question asks for: « communes » in « quelles communes… »
+    synonyms: frozenset = frozenset()  # the alternatives that came from the synonym list (they score less)
+
+    @property
+    def own(self):
+        """The alternatives but the synonyms: the words typed, their forms, the near spellings of a rare word."""
+        return tuple(alternative for alternative in self.alternatives if alternative not in self.synonyms)
+
+    @property
+    def own_texts(self):
+        """The texts of the own alternatives; and `synonym_texts`, those of the synonyms (same order as typed)."""
+        return tuple(text for alternative, text in zip(self.alternatives, self.texts, strict=True)
+                     if alternative not in self.synonyms)
+
+    def without_synonyms(self):
+        """The clause with its own alternatives only."""
+        return replace(self, alternatives=self.own, texts=self.own_texts, synonyms=frozenset())
+
+    @property
+    def synonym_texts(self):
+        return tuple(text for alternative, text in zip(self.alternatives, self.texts, strict=True)
+                     if alternative in self.synonyms)
 
     @property
     def asks(self):
@@ -69,6 +90,14 @@ class ParsedQuery:
     @property
     def is_empty(self):
         return not any(not clause.excluded for clause in self.clauses)
+
+    @property
+    def has_synonyms(self):
+        return any(clause.synonyms for clause in self.clauses if not clause.excluded)
+
+    def without_synonyms(self):
+        """The query with its clauses' own alternatives only (see Clause.own)."""
+        return replace(self, clauses=tuple(clause.without_synonyms() for clause in self.clauses))
 
     @property
     def positive_terms(self):

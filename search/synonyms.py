@@ -5,6 +5,11 @@ expansions as alternatives, and a phrase that is an expansion gets the acronym
 and the other expansions: « ANRU » also finds « Agence nationale pour la
 rénovation urbaine », and the other way round. Excluded clauses are widened
 the same way (« -ANRU » leaves out the expansion too).
+
+The alternatives added are marked as such (`Clause.synonyms`): every engine counts a
+synonym's matches `SYNONYM_WEIGHT` of the word typed, so that the record holding the word
+typed comes before the one holding only its synonym (the rest being equal), and a record
+holding both gets half a share more, not two.
 """
 
 from dataclasses import replace
@@ -17,6 +22,8 @@ from .analysis import terms
 from .models import Synonym
 
 CACHE_KEY = "search:synonyms"
+# The share of a word's relevance that its synonym's matches count.
+SYNONYM_WEIGHT = 0.5
 
 
 def synonym_groups():
@@ -44,7 +51,7 @@ def expand(parsed, groups=None):
         return parsed
     clauses = []
     for clause in parsed.clauses:
-        alternatives, texts = list(clause.alternatives), list(clause.texts)
+        alternatives, texts, added = list(clause.alternatives), list(clause.texts), set(clause.synonyms)
         for alternative in clause.alternatives:
             for group in groups:
                 if any(form_terms == alternative for form_terms, _ in group):
@@ -52,5 +59,6 @@ def expand(parsed, groups=None):
                         if form_terms not in alternatives:
                             alternatives.append(form_terms)
                             texts.append(text)
-        clauses.append(replace(clause, alternatives=tuple(alternatives), texts=tuple(texts)))
+                            added.add(form_terms)
+        clauses.append(replace(clause, alternatives=tuple(alternatives), texts=tuple(texts), synonyms=frozenset(added)))
     return replace(parsed, clauses=tuple(clauses))

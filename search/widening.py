@@ -110,7 +110,10 @@ class Plan:
 
     @cached_property
     def widened(self):
-        """The query with the near words of its rare words, and their synonyms, as alternatives (their stems)."""
+        """The query with the near words of its rare words, and their synonyms, as alternatives (their stems).
+
+        The near words count as the word typed would (their synonyms, as synonyms): they are the word meant.
+        """
         if not self.corrections:
             return self.query
         clauses = list(self.query.clauses)
@@ -125,6 +128,7 @@ class Plan:
             clauses[correction.clause] = replace(
                 clause, alternatives=clause.alternatives + tuple(alternative for alternative, _ in extra),
                 texts=clause.texts + tuple(text for _, text in extra),
+                synonyms=clause.synonyms | {alternative for alternative, _ in extra if alternative in near_clause.synonyms},
             )
         return replace(self.query, clauses=tuple(clauses))
 

@@ -28,7 +28,7 @@ from ..highlight import snippet
 from ..models import SearchEntry
 from ..query import InvalidParameter, ParsedQuery, parse_query
 from ..suggest import suggest
-from ..synonyms import expand
+from ..synonyms import SYNONYM_WEIGHT, expand
 from .base import Hit, SearchEngine, SearchResults, check_page, labelled_facets
 
 # A record whose title is exactly the query comes first (within its tier, see DatabaseEngine.tiers).
@@ -38,6 +38,10 @@ TIER = 100000.0
 # The folded, unstemmed form of a word is indexed beside its stem with this prefix (which no
 # analyzed word has), so that the record holding the exact word typed scores more.
 EXACT_PREFIX = "00"
+# A record whose title holds all the query's words counts this much more (in proportion for some of them).
+TITLE_BOOST = 2.0
+TITLE_WORDS = 8
+TITLE_HOLDS = "(' ' || e.title_key || ' ') LIKE %s ESCAPE '!'"
 # Records written per transaction by a rebuild: short enough not to hold the
 # database for long, long enough to amortize the commits.
 BATCH = 250
@@ -74,6 +78,41 @@ def with_exact_forms(plan):
     return replace(plan.widened, clauses=tuple(clauses))
 
 
+def like_words(terms):
+    """The LIKE pattern of these analyzed terms, one after the other, in a text of terms with a space around."""
+    escaped = " ".join(t.replace("!", "!!").replace("%", "!%").replace("_", "!_") for t in terms)
+    return f"% {escaped} %"
+
+
+def in_title(query):
+    """(SQL of the share of the query's clauses that a record's title holds, params).
+
+    The full-text score weighs the title's words more, but measures their frequency against the
+    length of the whole record (its PDFs included), so that a long record whose title names the
+    words asked scores as one that mentions them once: the title counts apart, as the
+    Elasticsearch engine scores each field apart. A clause held only through a synonym counts
+    SYNONYM_WEIGHT; a title of more than TITLE_WORDS words, which names many things, counts in
+    proportion. The title's terms (`title_key`) are read for the records matched only.
+    """
+    positive = [clause for clause in query.clauses if not clause.excluded]
+    parts, params = [], []
+    for clause in positive:
+        own = [terms for terms in clause.own if not terms[0].startswith(EXACT_PREFIX)]
+        synonyms = [terms for terms in clause.alternatives if terms in clause.synonyms]
+        cases = []
+        for found, weight in ((own, 1), (synonyms, SYNONYM_WEIGHT)):
+            if found:
+                cases.append(f"WHEN {' OR '.join([TITLE_HOLDS] * len(found))} THEN {weight:g}")
+                params += [like_words(terms) for terms in found]
+        if cases:
+            parts.append(f"CASE {' '.join(cases)} ELSE 0 END")
+    if not parts:
+        return "0", []
+    title_terms = "(LENGTH(e.title_key) - LENGTH(REPLACE(e.title_key, ' ', '')) + 1)"
+    return (f"({' + '.join(parts)}) / {float(len(positive))} "
+            f"* CASE WHEN {title_terms} > {TITLE_WORDS} THEN {float(TITLE_WORDS)} / {title_terms} ELSE 1 END"), params
+
+
 class IndexedText:
     """The analyzed terms of one record, field by field, its entry row, and its words (for the vocabulary).
 
@@ -106,9 +145,10 @@ class DatabaseEngine(SearchEngine):
 
     # Per database (see engines.sqlite and engines.postgresql) ----------------------------
 
-    def matching(self, query, required=None):
+    def matching(self, query, required=None, ranked=False):
         """(FROM clause joining the entries as `e`, WHERE condition, params) of the records matching the query:
-        holding all its clauses, or `required` of them, and none of its exclusions."""
+        holding all its clauses, or `required` of them, and none of its exclusions; `ranked` when the statement
+        ranks them by `score` (a synonym's matches then count less, see search.synonyms)."""
         raise NotImplementedError
 
     def score(self, query):
@@ -175,7 +215,11 @@ class DatabaseEngine(SearchEngine):
             if total >= plan.partial_below:
                 break
         check_page(params, total)
-        ranked = self.ranked_ids(params, plan, required, source, where, where_params) if total else []
+        ranked = []
+        if total:
+            source, condition, match_params = self.matching(scored, required, ranked=True)
+            ranked = self.ranked_ids(params, plan, required, source, f"{condition} AND {filters}",
+                                     match_params + filter_params)
         return plan, counts, total, ranked
 
     @staticmethod
@@ -257,8 +301,11 @@ class DatabaseEngine(SearchEngine):
                 score = f"({score}) * CASE WHEN e.kind IN ({', '.join(['%s'] * len(kinds))}) THEN 1 " \
                         f"ELSE {widening.SITE_PAGE_WEIGHT} END"
                 score_params = score_params + kinds
+            title, title_params = in_title(plan.widened)
+            score = f"({score}) * (1 + {TITLE_BOOST} * {title})"
+            score_params = score_params + title_params
             tier, tier_params, complete, complete_params = self.tiers(plan, required)
-            near, near_params = self.proximity(plan.query)
+            near, near_params = self.proximity(plan.widened)
             score = (f"{tier} * {TIER} + ({score}) + ({near}) "
                      f"+ CASE WHEN e.title_key = %s THEN {EXACT_TITLE_BONUS} ELSE 0 END")
             select = f"{score} AS score, {complete}"

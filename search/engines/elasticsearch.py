@@ -31,6 +31,7 @@ from ..audience import audiences_of
 from ..highlight import snippet
 from ..query import InvalidParameter, ParsedQuery, parse_query
 from ..suggest import suggest, suggestion_words
+from ..synonyms import SYNONYM_WEIGHT
 from .base import FACETS, EngineUnavailable, Hit, SearchEngine, SearchResults, check_page, labelled_facets
 from .embedded import database_engine
 
@@ -148,13 +149,21 @@ def record_source(entry):
     }
 
 
-def sqs_text(clause):
-    """A clause as simple_query_string syntax: phrases quoted, alternatives joined by |."""
+def sqs_text(clause, texts=None):
+    """A clause (or some of its alternatives' `texts`) as simple_query_string syntax: phrases quoted,
+    alternatives joined by |."""
     def escaped(text):
         words = [SQS_SPECIAL.sub(r"\\\1", word) for word in text.split()]
         return f'"{" ".join(words)}"' if len(words) > 1 else words[0]
 
-    return " | ".join(escaped(text) for text in clause.texts)
+    return " | ".join(escaped(text) for text in (clause.texts if texts is None else texts))
+
+
+def words_queries(text, boost=1.0):
+    """The simple_query_string of `text` on the record's own fields, and on a page of its PDFs."""
+    options = {"query": text, "default_operator": "and", "flags": SQS_FLAGS, "boost": boost}
+    return ({"simple_query_string": {**options, "fields": RECORD_FIELDS}},
+            {"simple_query_string": {**options, "fields": ["pdf_pages.text"]}})
 
 
 def pages_query(page_query, inner_hits_name=None):
@@ -185,15 +194,13 @@ def clause_query(clause, inner_hits_name=None, fuzzy=False):
     """Matches the clause in the record's own fields or in one page of its PDFs.
 
     The folded, unstemmed words (`.folded`) score more when the record holds the word as typed;
-    with `fuzzy`, the word also matches near spellings there (`search.widening`).
+    with `fuzzy`, the word also matches near spellings there (`search.widening`); its synonyms
+    match too, scoring less.
     """
-    text = sqs_text(clause)
-    should = in_record_or_page(
-        {"simple_query_string": {"query": text, "fields": RECORD_FIELDS, "default_operator": "and", "flags": SQS_FLAGS}},
-        {"simple_query_string": {"query": text, "fields": ["pdf_pages.text"], "default_operator": "and",
-                                 "flags": SQS_FLAGS}},
-        inner_hits_name,
-    )
+    should = in_record_or_page(*words_queries(sqs_text(clause, clause.own_texts)), inner_hits_name)
+    if clause.synonyms:
+        # A synonym's matches count SYNONYM_WEIGHT of the word typed (search.synonyms).
+        should += in_record_or_page(*words_queries(sqs_text(clause, clause.synonym_texts), SYNONYM_WEIGHT))
     word = clause.single_word if not clause.excluded else None
     if word:
         should += in_record_or_page(

@@ -21,6 +21,7 @@ from django.db import connection, transaction
 
 from ..entries import LOW_CONFIDENCE_WEIGHT, OCR_WEIGHT, TEXT_LAYER_WEIGHT
 from ..models import SearchEntry
+from ..synonyms import SYNONYM_WEIGHT
 from .database import DatabaseEngine
 
 PDF_WEIGHT = 0.2
@@ -53,7 +54,7 @@ def tsquery(query, any_clause=False):
 
 
 class PostgreSQLEngine(DatabaseEngine):
-    def matching(self, query, required=None):
+    def matching(self, query, required=None, ranked=False):
         positive = [c for c in query.clauses if not c.excluded]
         if required is None or required >= len(positive):
             return "search_searchentry e", "e.search_vector @@ to_tsquery('simple', %s)", [tsquery(query)]
@@ -92,8 +93,16 @@ class PostgreSQLEngine(DatabaseEngine):
         def rank(vector):
             return f"ts_rank_cd('{WEIGHTS}', e.{vector}, to_tsquery('simple', %s))"
 
-        sql = f"{rank('search_vector')} - {LOW_DISCOUNT:g} * COALESCE({rank('low_vector')}, 0)"
-        return sql, [tsquery(query), tsquery(query)]
+        def relevance(vector):
+            # A synonym's matches count SYNONYM_WEIGHT (search.synonyms): the rank of the words as typed (their
+            # forms, near spellings) weighs the rest; a record holding a clause only through a synonym has none.
+            if not query.has_synonyms:
+                return rank(vector), [tsquery(query)]
+            return (f"{1 - SYNONYM_WEIGHT:g} * {rank(vector)} + {SYNONYM_WEIGHT:g} * {rank(vector)}",
+                    [tsquery(query.without_synonyms()), tsquery(query)])
+
+        (whole, whole_params), (low, low_params) = relevance("search_vector"), relevance("low_vector")
+        return f"{whole} - {LOW_DISCOUNT:g} * COALESCE({low}, 0)", whole_params + low_params
 
     def insert(self, texts):
         fields = [field for field in SearchEntry._meta.local_concrete_fields if not field.primary_key]

@@ -7,12 +7,14 @@ trigger removes the row when its entry goes (page deleted, record replaced).
 """
 
 from dataclasses import replace
+from itertools import islice, product
 
 from django.db import connection
 
 from ..entries import LOW_CONFIDENCE_WEIGHT, OCR_WEIGHT, TEXT_LAYER_WEIGHT
 from ..models import SearchEntry
-from .database import DatabaseEngine
+from ..synonyms import SYNONYM_WEIGHT
+from .database import EXACT_PREFIX, DatabaseEngine
 
 FTS = "search_fts"
 WEIGHTS = (10.0, 3.0, TEXT_LAYER_WEIGHT, OCR_WEIGHT, LOW_CONFIDENCE_WEIGHT)
@@ -22,48 +24,67 @@ BM25 = f"bm25({FTS}, {', '.join(map(str, WEIGHTS))})"
 # Records holding the query's words within this many words of each other score more.
 NEAR_WORDS = 10
 NEAR_BONUS = 5.0
+NEAR_GROUPS = 16
 
 
 def phrase(terms):
     return '"' + " ".join(t.replace('"', '""') for t in terms) + '"'
 
 
-def fts5_query(query, any_clause=False):
+def repeats(query):
+    """How many times the expression ranked writes each phrase that is not a synonym (see `fts5_query`)."""
+    return round(1 / SYNONYM_WEIGHT) if query.has_synonyms else 1
+
+
+def fts5_query(query, any_clause=False, ranked=False):
     """The FTS5 expression of a parsed query: clauses joined by AND (by OR with `any_clause`), alternatives
-    by OR, exclusions by NOT."""
+    by OR, exclusions by NOT.
 
-    def clause(clause):
-        return "(" + " OR ".join(phrase(terms) for terms in clause.alternatives) + ")"
+    FTS5's bm25 is the sum of its phrases' parts: `ranked`, the phrases of the words typed (and of
+    their forms and near spellings) are written `repeats` times and the score divided as many times,
+    so that a synonym's phrase counts SYNONYM_WEIGHT of them. What matches is the same.
+    """
+    times = repeats(query) if ranked else 1
 
-    expression = (" OR " if any_clause else " AND ").join(clause(c) for c in query.clauses if not c.excluded)
+    def clause(clause, times=1):
+        phrases = [phrase(terms) for terms in clause.own for _ in range(times)]
+        return "(" + " OR ".join(phrases + [phrase(terms) for terms in clause.alternatives if terms in clause.synonyms]) + ")"
+
+    expression = (" OR " if any_clause else " AND ").join(clause(c, times) for c in query.clauses if not c.excluded)
     for excluded in (c for c in query.clauses if c.excluded):
         expression = f"({expression}) NOT {clause(excluded)}"
     return expression
 
 
 class SQLiteEngine(DatabaseEngine):
-    def matching(self, query, required=None):
+    def matching(self, query, required=None, ranked=False):
         source = f"{FTS} JOIN search_searchentry e ON e.id = {FTS}.rowid"
         positive = [c for c in query.clauses if not c.excluded]
         if required is None or required >= len(positive):
-            return source, f"{FTS} MATCH %s", [fts5_query(query)]
+            return source, f"{FTS} MATCH %s", [fts5_query(query, ranked=ranked)]
         # Any clause matches, then the records holding at least `required` of them are kept.
         held = [self.contains(replace(query, clauses=(c,))) for c in positive]
         condition = f"{FTS} MATCH %s AND ({' + '.join(f'({sql})' for sql, _ in held)}) >= %s"
-        return source, condition, [fts5_query(query, any_clause=True)] + [p for _, ps in held for p in ps] + [required]
+        return source, condition, ([fts5_query(query, any_clause=True, ranked=ranked)] + [p for _, ps in held for p in ps]
+                                   + [required])
 
     def contains(self, query):
         return f"e.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)", [fts5_query(query)]
 
     def proximity(self, query):
-        words = [c.alternatives[0][0] for c in query.clauses if not c.excluded and c.single_word]
-        if len(words) < 2:
+        # Each word through any of its alternatives (its forms, near spellings, synonyms): FTS5's NEAR takes
+        # phrases only, so the groups are the combinations of them, the words as typed first, at most NEAR_GROUPS.
+        choices = [[terms[0] for terms in c.alternatives if not terms[0].startswith(EXACT_PREFIX)]
+                   for c in query.clauses if not c.excluded and c.single_word]
+        if len(choices) < 2:
             return "0", []
-        near = f"NEAR({' '.join(phrase([word]) for word in words)}, {NEAR_WORDS})"
+        groups = islice(product(*choices), NEAR_GROUPS)
+        near = " OR ".join(f"NEAR({' '.join(phrase([word]) for word in words)}, {NEAR_WORDS})" for words in groups)
         return f"CASE WHEN e.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s) THEN {NEAR_BONUS} ELSE 0 END", [near]
 
     def score(self, query):
-        return f"-{BM25}", []
+        times = repeats(query)
+        return (f"-{BM25} / {times}" if times > 1 else f"-{BM25}"), []
 
     def insert(self, texts):
         SearchEntry.objects.bulk_create([text.row for text in texts])

@@ -185,3 +185,29 @@ def test_through_a_corrected_word_the_archives_records_come_before_the_sites_pag
                          summary="Le conseil dresse l'inventaire des vergers, des prés et de la houblonnière.")
     assert titles(search(q="la houblonnière"))[0] == "La houblonnière"
     assert titles(search(q="houblonnere")) == ["Inventaire des vergers et de la houblonnière de Lallaing", "La houblonnière"]
+
+
+def test_a_synonym_ranks_below_the_word_typed(search):
+    # « rénovation » and « réhabilitation » are synonyms in the field's list (migration search/0007).
+    records.deliberation("Réhabilitation des corons de Biache", summary="La réhabilitation des corons de Biache est votée.")
+    records.deliberation("Rénovation des corons de Biache", summary="La rénovation des corons de Biache est votée.")
+    both = ["Réhabilitation des corons de Biache", "Rénovation des corons de Biache"]
+    assert titles(search(q="réhabilitation Biache")) == both
+    assert titles(search(q="rénovation Biache")) == both[::-1]
+    # Misspelt, the word meant comes first too, before the records holding only its synonym.
+    assert titles(search(q="rehabilitaton Biache")) == both
+
+
+def test_a_record_holding_the_word_and_its_synonym_does_not_pass_the_one_named_by_the_word(search):
+    records.deliberation("Réhabilitation des corons de Biache", summary="Les corons de Biache seront réhabilités.")
+    records.deliberation("Corons de Biache", summary="La rénovation, puis la réhabilitation des corons de Biache.")
+    assert titles(search(q="réhabilitation Biache"))[0] == "Réhabilitation des corons de Biache"
+
+
+def test_the_record_whose_title_names_the_words_comes_before_a_passing_mention(search):
+    # A long account of the visit, and a short record that mentions the Prime Minister in passing.
+    filler = " ".join(f"La délégation visite l'équipement numéro {number} de la commune." for number in range(300))
+    records.communique("Visite du Premier ministre à Biache", lead="Visite à Biache.",
+                       body=f"Le Premier ministre visite Biache. {filler} Le Premier ministre repart de Biache.")
+    records.deliberation("Voirie de Biache", summary="Biache : courrier du Premier ministre sur la voirie.")
+    assert titles(search(q="Premier ministre Biache"))[:2] == ["Visite du Premier ministre à Biache", "Voirie de Biache"]
