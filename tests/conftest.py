@@ -51,7 +51,4 @@ def pdf_document(db):
     from erbm_cms.documents.models import ArchiveDocument
 
     document = ArchiveDocument(title="Acte de test")
-    document.file.save("acte-de-test.pdf", ContentFile(render_pdf("Acte de test", [("", ["Texte de l'acte."])])), save=False)
-    document._set_document_file_metadata()
-    document.save()
-    return document
+    return document.save_with_file("acte-de-test.pdf", ContentFile(render_pdf("Acte de test", [("", ["Texte de l'acte."])])))

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 from . import searches, unsubscribe
 
@@ -16,8 +17,8 @@ def message(saved, hits, base_url):
     stop = unsubscribe.url(saved, base=base_url)
     context = {
         "alert": saved, "hits": [(hit, absolute(base_url, hit.url)) for hit in hits],
-        "search_url": absolute(base_url, "/recherche/?" + saved.query_string),
-        "alerts_url": absolute(base_url, "/recherche/alertes/"), "unsubscribe_url": stop,
+        "search_url": absolute(base_url, f"{reverse('search')}?{saved.query_string}"),
+        "alerts_url": absolute(base_url, reverse("alert_list")), "unsubscribe_url": stop,
     }
     count = len(hits)
     email = EmailMultiAlternatives(

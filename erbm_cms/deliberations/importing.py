@@ -9,11 +9,10 @@ from urllib.parse import unquote, urlparse
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from wagtail.models import Collection
 
 from erbm_cms.base.csv_safety import restore
 from erbm_cms.base.locking import retry_when_locked
-from erbm_cms.documents.collections import collection_named
+from erbm_cms.documents.collections import collection_named, existing_collection
 from erbm_cms.documents.confinement import PathRefused, open_inside, resolve_inside
 from erbm_cms.documents.fingerprint import sha256_of
 from erbm_cms.documents.importing import prepare_file
@@ -322,7 +321,7 @@ class DeliberationImporter:
 
     def collection_for(self, partner):
         if self.user is not None:
-            own = Collection.objects.filter(name=partner_collection_name(partner)).first()
+            own = existing_collection(partner_collection_name(partner))
             if own is not None:
                 return own
         return self.collection

@@ -3,7 +3,11 @@
 from wagtail.models import Collection
 
 
+def existing_collection(name):
+    """The child of the root collection called `name`, or None."""
+    return Collection.get_first_root_node().get_children().filter(name=name).first()
+
+
 def collection_named(name):
     """The child of the root collection called `name`, created if missing."""
-    root = Collection.get_first_root_node()
-    return root.get_children().filter(name=name).first() or root.add_child(name=name)
+    return existing_collection(name) or Collection.get_first_root_node().add_child(name=name)

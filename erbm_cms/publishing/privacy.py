@@ -6,7 +6,7 @@ edit and choose a document in the admin.
 
 from wagtail.models import Collection, PageViewRestriction
 
-from erbm_cms.documents.collections import collection_named
+from erbm_cms.documents.collections import collection_named, existing_collection
 from erbm_cms.documents.usage import pages_using
 from erbm_cms.records.groups import RESTRICTED_COLLECTION, partner_collection_name, reader_groups
 
@@ -17,10 +17,8 @@ def restricted_collection():
 
 def public_collection_for(page):
     partner = page.issuing_partner()
-    root = Collection.get_first_root_node()
-    if partner is not None:
-        return root.get_children().filter(name=partner_collection_name(partner)).first() or root
-    return root
+    own = existing_collection(partner_collection_name(partner)) if partner is not None else None
+    return own or Collection.get_first_root_node()
 
 
 def apply_restriction(page):

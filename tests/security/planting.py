@@ -65,9 +65,7 @@ def partner_collection(partner):
 
 def pdf_in(collection, title, text):
     document = ArchiveDocument(title=title, collection=collection)
-    document.file.save(f"{title}.pdf", ContentFile(render_pdf(title, [("", [text])])), save=False)
-    document._set_document_file_metadata()
-    document.save()
+    document.save_with_file(f"{title}.pdf", ContentFile(render_pdf(title, [("", [text])])))
     document.refresh_from_db()
     assert document.extraction_status == "ok", document.extraction_reason
     return document
