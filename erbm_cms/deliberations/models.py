@@ -101,6 +101,7 @@ class DeliberationIndexPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         deliberations = deliberations_of(DeliberationPage.objects.descendant_of(self), request.user)
         context["sections"] = self.sections(request.user)
+        context["record_kind"] = DeliberationPage.index_kind  # what its search form looks for
         code = request.GET.get("matiere", "").strip()
         listed = deliberations
         if code and actes.is_valid_code(code):
