@@ -63,6 +63,10 @@ def decode(raw):
     raise BadFile("encodage inconnu : le fichier n'est ni en UTF-8 ni en Windows-1252")
 
 
+# The longest cell of a CSV file read (Python's default limit).
+FIELD_LIMIT = 131_072
+
+
 def read_rows(raw):
     """(line number, row dict) for each data row; the header names are stripped and upper-cased."""
     text = decode(raw)
@@ -71,16 +75,20 @@ def read_rows(raw):
     header = text.splitlines()[0]
     delimiter = ";" if header.count(";") > header.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # The limit is the process's: set it for this read, whatever a library set before.
+    previous = csv.field_size_limit(FIELD_LIMIT)
     try:
         columns = [name.strip().upper() for name in next(reader)]
         return list(data_rows(reader, columns))
     except csv.Error as error:
         raise BadFile(f"ligne {reader.line_num} illisible ({unreadable_reason(error)})") from error
+    finally:
+        csv.field_size_limit(previous)
 
 
 def unreadable_reason(error):
     if "field larger than field limit" in str(error):
-        return f"un champ dépasse {csv.field_size_limit():_} caractères".replace("_", "\u202f")
+        return f"un champ dépasse {FIELD_LIMIT:_} caractères".replace("_", "\u202f")
     return "guillemets ou caractères de fin de ligne mal placés"
 
 

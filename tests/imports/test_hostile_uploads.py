@@ -146,3 +146,18 @@ def test_device_names_are_refused_for_csv_names_too(tmp_path):
         with pytest.raises(PathRefused, match="périphérique"):
             resolve_inside(tmp_path, name)
     assert resolve_inside(tmp_path, "console.pdf") is None  # an ordinary name, absent
+
+
+def test_an_over_long_cell_is_refused_even_when_a_library_raised_the_processs_csv_limit():
+    import csv
+    import sys
+
+    from erbm_cms.deliberations.importing import BadFile, read_rows
+
+    previous = csv.field_size_limit(sys.maxsize)  # as frictionless does when it is imported
+    try:
+        with pytest.raises(BadFile, match="ligne 2 illisible \\(un champ dépasse 131\u202f072 caractères\\)"):
+            read_rows(csv_bytes([row("IMP-190", DELIB_OBJET="A" * 200_000)]))
+        assert csv.field_size_limit() == sys.maxsize  # the process's limit is given back
+    finally:
+        csv.field_size_limit(previous)
