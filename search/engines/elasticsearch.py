@@ -185,19 +185,19 @@ def pages_query(page_query, inner_hits_name=None):
     return {"nested": nested}
 
 
-def in_record_or_page(record_query, page_query, inner_hits_name=None):
+def in_record_or_page(record_query, page_query):
     """Matches the query in the record's own fields, or the page query in one page of its PDFs."""
-    return [record_query, pages_query(page_query, inner_hits_name)]
+    return [record_query, pages_query(page_query)]
 
 
-def clause_query(clause, inner_hits_name=None, fuzzy=False):
+def clause_query(clause, fuzzy=False):
     """Matches the clause in the record's own fields or in one page of its PDFs.
 
     The folded, unstemmed words (`.folded`) score more when the record holds the word as typed;
     with `fuzzy`, the word also matches near spellings there (`search.widening`); its synonyms
     match too, scoring less.
     """
-    should = in_record_or_page(*words_queries(sqs_text(clause, clause.own_texts)), inner_hits_name)
+    should = in_record_or_page(*words_queries(sqs_text(clause, clause.own_texts)))
     if clause.synonyms:
         # A synonym's matches count SYNONYM_WEIGHT of the word typed (search.synonyms).
         should += in_record_or_page(*words_queries(sqs_text(clause, clause.synonym_texts), SYNONYM_WEIGHT))
@@ -211,7 +211,6 @@ def clause_query(clause, inner_hits_name=None, fuzzy=False):
             should += in_record_or_page(
                 {"multi_match": {"query": word, "fields": EXACT_FIELDS, **FUZZINESS}},
                 {"match": {"pdf_pages.text.folded": {"query": word, **FUZZINESS}}},
-                f"{inner_hits_name}_near" if inner_hits_name else None,
             )
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
@@ -288,7 +287,7 @@ def build_request(params, audiences, groups, now=None, plan=None, required=None)
     positive = [i for i, c in enumerate(clauses) if not c.excluded]
     required = len(positive) if required is None else required
     if positive:
-        matching = [clause_query(clauses[i], f"pdf_{i}", fuzzy=i in fuzzy) for i in positive]
+        matching = [clause_query(clauses[i], fuzzy=i in fuzzy) for i in positive]
         should = [{"term": {"title.exact": {"value": params.query.text.lower(), "boost": 100}}}]
         should += proximity_query([clauses[i] for i in positive])
         should.append(best_page_query(clauses, fuzzy))
@@ -631,17 +630,14 @@ class ElasticsearchEngine(SearchEngine):
         source, highlight = item["_source"], item.get("highlight", {})
         document = None
         fragments = [*highlight.get("body", []), *highlight.get("summary", []), *highlight.get("body.folded", [])]
-        found = item.get("inner_hits") or {}
-        # The page holding most of the words first, else the page of the first clause found.
-        for inner in sorted(found.values(), key=lambda inner: inner is not found.get("page")):
-            inner_hits = inner["hits"]["hits"]
-            if inner_hits:
-                page = inner_hits[0]["_source"]
-                document = {"title": page["document_title"], "url": f"{page['document_url']}#page={page['number']}",
-                            "page": page["number"], "ocr": bool(page.get("ocr"))}
-                page_highlight = inner_hits[0].get("highlight", {})
-                fragments += page_highlight.get("pdf_pages.text", []) + page_highlight.get("pdf_pages.text.folded", [])
-                break
+        # The page of its PDFs holding the most of the query's words (best_page_query), if one does.
+        inner_hits = ((item.get("inner_hits") or {}).get("page") or {}).get("hits", {}).get("hits", [])
+        if inner_hits:
+            page = inner_hits[0]["_source"]
+            document = {"title": page["document_title"], "url": f"{page['document_url']}#page={page['number']}",
+                        "page": page["number"], "ocr": bool(page.get("ocr"))}
+            page_highlight = inner_hits[0].get("highlight", {})
+            fragments += page_highlight.get("pdf_pages.text", []) + page_highlight.get("pdf_pages.text.folded", [])
         text_snippet = next((fragment for fragment in fragments if "<mark>" in fragment), None)
         if text_snippet is None:
             # Nothing to mark in the text (the words are in the title): the summary, else the body's beginning.
