@@ -41,7 +41,6 @@ EXACT_PREFIX = "00"
 # A record whose title holds all the query's words counts this much more (in proportion for some of them).
 TITLE_BOOST = 2.0
 TITLE_WORDS = 8
-TITLE_HOLDS = "(' ' || e.title_key || ' ') LIKE %s ESCAPE '!'"
 # Records written per transaction by a rebuild: short enough not to hold the
 # database for long, long enough to amortize the commits.
 BATCH = 250
@@ -82,35 +81,6 @@ def like_words(terms):
     """The LIKE pattern of these analyzed terms, one after the other, in a text of terms with a space around."""
     escaped = " ".join(t.replace("!", "!!").replace("%", "!%").replace("_", "!_") for t in terms)
     return f"% {escaped} %"
-
-
-def in_title(query):
-    """(SQL of the share of the query's clauses that a record's title holds, params).
-
-    The full-text score weighs the title's words more, but measures their frequency against the
-    length of the whole record (its PDFs included), so that a long record whose title names the
-    words asked scores as one that mentions them once: the title counts apart, as the
-    Elasticsearch engine scores each field apart. A clause held only through a synonym counts
-    SYNONYM_WEIGHT; a title of more than TITLE_WORDS words, which names many things, counts in
-    proportion. The title's terms (`title_key`) are read for the records matched only.
-    """
-    positive = [clause for clause in query.clauses if not clause.excluded]
-    parts, params = [], []
-    for clause in positive:
-        own = [terms for terms in clause.own if not terms[0].startswith(EXACT_PREFIX)]
-        synonyms = [terms for terms in clause.alternatives if terms in clause.synonyms]
-        cases = []
-        for found, weight in ((own, 1), (synonyms, SYNONYM_WEIGHT)):
-            if found:
-                cases.append(f"WHEN {' OR '.join([TITLE_HOLDS] * len(found))} THEN {weight:g}")
-                params += [like_words(terms) for terms in found]
-        if cases:
-            parts.append(f"CASE {' '.join(cases)} ELSE 0 END")
-    if not parts:
-        return "0", []
-    title_terms = "(LENGTH(e.title_key) - LENGTH(REPLACE(e.title_key, ' ', '')) + 1)"
-    return (f"({' + '.join(parts)}) / {float(len(positive))} "
-            f"* CASE WHEN {title_terms} > {TITLE_WORDS} THEN {float(TITLE_WORDS)} / {title_terms} ELSE 1 END"), params
 
 
 class IndexedText:
@@ -161,6 +131,12 @@ class DatabaseEngine(SearchEngine):
 
     def finish_rebuild(self):
         """Compact the full-text structure after a rebuild."""
+
+    def title_holds(self, alternatives):
+        """(SQL condition true for the entries `e` whose title holds one of these alternatives, params): by
+        default, read in the title's terms (`title_key`) of each record matched."""
+        condition = " OR ".join(["(' ' || e.title_key || ' ') LIKE %s ESCAPE '!'"] * len(alternatives))
+        return f"({condition})", [like_words(terms) for terms in alternatives]
 
     def matching_through_index(self):
         """The context in which the statements matching a query run (see engines.postgresql); none by default."""
@@ -284,8 +260,43 @@ class DatabaseEngine(SearchEngine):
             params += strict_params
         return f"({' + '.join(parts) or '0'})", params, complete, complete_params
 
-    def proximity(self, query):
-        """(SQL bonus of a record holding the query's words close together, params); none by default."""
+    def in_title(self, query):
+        """(SQL of the share of the query's clauses that a record's title holds, params).
+
+        The full-text score weighs the title's words more, but measures their frequency against the
+        length of the whole record (its PDFs included), so that a long record whose title names the
+        words asked scored as one that mentions them once: the title counts apart, as the
+        Elasticsearch engine scores each field apart. A clause held only through a synonym counts
+        SYNONYM_WEIGHT; a title of more than TITLE_WORDS words, which names many things, counts in
+        proportion.
+        """
+        positive = [clause for clause in query.clauses if not clause.excluded]
+        parts, params, every = [], [], []
+        for clause in positive:
+            own = [terms for terms in clause.own if not terms[0].startswith(EXACT_PREFIX)]
+            synonyms = [terms for terms in clause.alternatives if terms in clause.synonyms]
+            cases = []
+            for found, weight in ((own, 1), (synonyms, SYNONYM_WEIGHT)):
+                if found:
+                    condition, condition_params = self.title_holds(found)
+                    cases.append(f"WHEN {condition} THEN {weight:g}")
+                    params += condition_params
+                    every += found
+            if cases:
+                parts.append(f"CASE {' '.join(cases)} ELSE 0 END")
+        if not parts:
+            return "0", []
+        # Most records' titles hold none of the words: one test, and their share is 0.
+        any_word, any_params = self.title_holds(every)
+        title_terms = "(LENGTH(e.title_key) - LENGTH(REPLACE(e.title_key, ' ', '')) + 1)"
+        return (f"CASE WHEN {any_word} THEN ({' + '.join(parts)}) / {float(len(positive))} "
+                f"* CASE WHEN {title_terms} > {TITLE_WORDS} THEN {float(TITLE_WORDS)} / {title_terms} ELSE 1 END "
+                "ELSE 0 END"), any_params + params
+
+    def proximity(self, query, near_words=frozenset()):
+        """(SQL bonus of a record holding the query's words close together, params); none by default.
+
+        `near_words`: the terms of the near spellings searched for rare words (search.widening)."""
         return "0", []
 
     def ranked_ids(self, params, plan, required, source, where, where_params):
@@ -301,11 +312,12 @@ class DatabaseEngine(SearchEngine):
                 score = f"({score}) * CASE WHEN e.kind IN ({', '.join(['%s'] * len(kinds))}) THEN 1 " \
                         f"ELSE {widening.SITE_PAGE_WEIGHT} END"
                 score_params = score_params + kinds
-            title, title_params = in_title(plan.widened)
+            title, title_params = self.in_title(plan.widened)
             score = f"({score}) * (1 + {TITLE_BOOST} * {title})"
             score_params = score_params + title_params
             tier, tier_params, complete, complete_params = self.tiers(plan, required)
-            near, near_params = self.proximity(plan.widened)
+            near_words = frozenset(term(word) for correction in plan.corrections for word in correction.near)
+            near, near_params = self.proximity(plan.widened, near_words)
             score = (f"{tier} * {TIER} + ({score}) + ({near}) "
                      f"+ CASE WHEN e.title_key = %s THEN {EXACT_TITLE_BONUS} ELSE 0 END")
             select = f"{score} AS score, {complete}"

@@ -14,7 +14,7 @@ from django.db import connection
 from ..entries import LOW_CONFIDENCE_WEIGHT, OCR_WEIGHT, TEXT_LAYER_WEIGHT
 from ..models import SearchEntry
 from ..synonyms import SYNONYM_WEIGHT
-from .database import EXACT_PREFIX, DatabaseEngine
+from .database import DatabaseEngine
 
 FTS = "search_fts"
 WEIGHTS = (10.0, 3.0, TEXT_LAYER_WEIGHT, OCR_WEIGHT, LOW_CONFIDENCE_WEIGHT)
@@ -71,10 +71,17 @@ class SQLiteEngine(DatabaseEngine):
     def contains(self, query):
         return f"e.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)", [fts5_query(query)]
 
-    def proximity(self, query):
-        # Each word through any of its alternatives (its forms, near spellings, synonyms): FTS5's NEAR takes
-        # phrases only, so the groups are the combinations of them, the words as typed first, at most NEAR_GROUPS.
-        choices = [[terms[0] for terms in c.alternatives if not terms[0].startswith(EXACT_PREFIX)]
+    def title_holds(self, alternatives):
+        # The title's column of the full-text table: the set of records is read once, from the index.
+        expression = f"title : ({' OR '.join(phrase(terms) for terms in alternatives)})"
+        return f"e.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s)", [expression]
+
+    def proximity(self, query, near_words=frozenset()):
+        # Each word as typed, or through its near spellings or synonyms (its other gender, « minier » for
+        # « minières », agrees with the same neighbours as typed: not looked for). FTS5's NEAR takes phrases
+        # only, so the groups are the combinations of them, the words as typed first, at most NEAR_GROUPS.
+        choices = [[c.alternatives[0][0]] + [terms[0] for terms in c.alternatives[1:]
+                                             if terms in c.synonyms or terms[0] in near_words]
                    for c in query.clauses if not c.excluded and c.single_word]
         if len(choices) < 2:
             return "0", []
