@@ -144,8 +144,11 @@ def parse_query(raw):
         raise InvalidParameter("q", "La recherche contient des caractères non autorisés : " + " ".join(forbidden))
     if text.count('"') % 2:
         raise InvalidParameter("q", "Un guillemet n'est pas refermé : encadrez une expression exacte par deux guillemets.")
+    # Invisible format characters pasted with a word (soft hyphen, zero-width space, word joiner…) are not part of it.
+    text = "".join(char for char in text if unicodedata.category(char) != "Cf")
     text = " ".join(text.split())
     clauses = []
+    typed = 0  # words typed (their other forms, searched too, are not counted)
     pending_or = after_determiner = False
     for match in TOKEN.finditer(text):
         minus, phrase, word = match.groups()
@@ -159,6 +162,7 @@ def parse_query(raw):
         if not phrase_terms:
             pending_or = False
             continue
+        typed += len(phrase_terms)
         alternatives, texts = (phrase_terms,), (content,)
         for variant in word_family(content):
             if tuple(terms(variant)) not in alternatives:
@@ -172,8 +176,7 @@ def parse_query(raw):
             clauses.append(Clause(alternatives, excluded, texts=texts, quoted=phrase is not None,
                                   asked=asked and not excluded))
         pending_or = False
-    count = sum(len(phrase) for clause in clauses for phrase in clause.alternatives)
-    if count > MAX_TERMS:
+    if typed > MAX_TERMS:
         raise InvalidParameter("q", f"La recherche compte trop de mots : {MAX_TERMS} au plus.")
     # « quelles communes ont voté la rénovation… » searches the words that name what is sought (search.question_words).
     if any(not clause.excluded and not clause.asks for clause in clauses):
@@ -232,8 +235,10 @@ class BoundedIntegerField(forms.IntegerField):
         value = (value or "").strip()
         if value == "":
             return None
-        if not re.fullmatch(r"\d{1,9}", value):
+        if not re.fullmatch(r"-?[0-9]+", value):  # ASCII digits only (\d takes other scripts' digits)
             raise ValidationError(f"{self.label} doit être un nombre entier, pas « {value[:40]} ».", code="invalid")
+        if len(value.lstrip("-")) > 9:
+            raise ValidationError(self.error_messages["max_value"], code="max_value")
         return int(value)
 
 

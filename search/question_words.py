@@ -11,13 +11,15 @@ are in lower case with their accents (« voté », the verb, is one of them; « 
 not); typed without accents, those that have none match.
 """
 
-from .analysis import fold, lower, strip_elision
+from .analysis import STOP_WORDS, fold, lower, strip_elision
 
 # « quel » and its forms: the word after them is what the question asks for.
 WHICH = frozenset("quel quels quelle quelles".split())
 QUESTION_WORDS = WHICH | frozenset("""
 quel quels quelle quelles lequel laquelle lesquels lesquelles comment où quand combien pourquoi quoi qui que
 """.split())
+# The subject pronouns of an inverted question (« les écoles ont-elles… », « a-t-il… »).
+PRONOUNS = frozenset("il ils elle elles on t".split())
 
 # Forms of everyday verbs (faire, aller, pouvoir, devoir, vouloir, savoir, falloir, voir, trouver,
 # chercher, exister) and of « voter », which a question uses for "was it decided" (the record is
@@ -34,13 +36,22 @@ voir trouver trouve trouvent chercher cherche cherchent existe existent
 voter votent voté votée votés votées votera voteront
 """.split())
 
-WORDS = QUESTION_WORDS | EVERYDAY_VERBS
+WORDS = QUESTION_WORDS | PRONOUNS | EVERYDAY_VERBS
 UNACCENTED = frozenset(word for word in WORDS if fold(word) == word)
+STOP = frozenset(STOP_WORDS)
 
 
 def is_question_word(word):
-    """Whether a word typed is a question word or an everyday verb (see the module)."""
+    """Whether a word typed is a question word or an everyday verb (see the module), or words joined by
+    hyphens that are all such words or stop words (« est-ce », « ont-elles », « a-t-il »)."""
     form = strip_elision(lower(word))
+    parts = [part for part in form.split("-") if part]
+    if len(parts) > 1:
+        return all(_says_nothing(part) or fold(part) in STOP for part in parts)
+    return _says_nothing(form)
+
+
+def _says_nothing(form):
     return form in WORDS or fold(form) in UNACCENTED
 
 

@@ -9,7 +9,7 @@ is offered only if it finds records itself.
 
 import re
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from .analysis import STOP_WORDS, fold
 from .models import SearchTerm
@@ -39,7 +39,7 @@ def closest_word(word, seen):
     for candidate, display, frequency in candidates:
         if abs(len(candidate) - len(folded)) > limit:
             continue
-        distance = Levenshtein.distance(folded, candidate, score_cutoff=limit)
+        distance = OSA.distance(folded, candidate, score_cutoff=limit)  # two letters swapped: one edit
         if distance <= limit:
             ranked.append(((distance, -frequency, candidate), display))
     for _, display in sorted(ranked)[:MAX_CANDIDATES_CHECKED]:

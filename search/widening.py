@@ -22,7 +22,7 @@ alternatives); Elasticsearch uses its own `fuzziness` on the same rare words.
 from dataclasses import dataclass, replace
 from functools import cached_property
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from erbm_cms.archive.kinds import record_models
 
@@ -67,7 +67,7 @@ def near_words(word):
     for candidate, display, frequency in rows.iterator(chunk_size=2000):
         if abs(len(candidate) - len(folded)) > limit or candidate == folded:
             continue
-        distance = Levenshtein.distance(folded, candidate, score_cutoff=limit)
+        distance = OSA.distance(folded, candidate, score_cutoff=limit)  # two letters swapped: one edit
         if distance <= limit and term(candidate) not in (own, ""):
             ranked.append((distance, -frequency, candidate, display))
     found, stems = [], set()

@@ -211,3 +211,28 @@ def test_the_record_whose_title_names_the_words_comes_before_a_passing_mention(s
                        body=f"Le Premier ministre visite Biache. {filler} Le Premier ministre repart de Biache.")
     records.deliberation("Voirie de Biache", summary="Biache : courrier du Premier ministre sur la voirie.")
     assert titles(search(q="Premier ministre Biache"))[:2] == ["Visite du Premier ministre à Biache", "Voirie de Biache"]
+
+
+def test_two_letters_swapped_count_as_one_typo(search):
+    # Seven letters: one edit allowed, and a swap is one (as « unseco » for « unesco »).
+    records.deliberation("Inscription du terril de Zorglub")
+    results = search(q="zorlgub")
+    assert titles(results) == ["Inscription du terril de Zorglub"]
+    assert list(results.searched_instead) == ["zorlgub"]
+
+
+def test_the_pronoun_of_an_inverted_question_is_not_required(search):
+    records.deliberation("Espace numérique de travail dans les écoles")
+    records.deliberation("Visite des écoles", summary="Elles ont reçu la visite du recteur.")
+    results = search(q="les écoles ont-elles un espace numérique de travail ?")
+    complete = [hit.title for hit in results.hits if not hit.partial]
+    assert "Espace numérique de travail dans les écoles" in complete
+    assert titles(results).index("Espace numérique de travail dans les écoles") < len(complete)
+    assert "Visite des écoles" not in complete
+
+
+def test_words_of_a_question_joined_by_hyphens_are_never_corrected(search):
+    records.deliberation("Espace numérique de travail dans les écoles")
+    results = search(q="est-ce que les écoles ont un espace numérique ?")
+    assert "Espace numérique de travail dans les écoles" in titles(results)
+    assert results.suggestion is None

@@ -42,7 +42,10 @@ def test_api_carries_the_suggestion(client):
         ({"annee": "1800"}, "annee", "L'année doit être comprise entre 1900 et 2100"),
         ({"type": "recette"}, "type", "Type inconnu « recette »"),
         ({"partenaire": "atlantide"}, "partenaire", "Partenaire inconnu"),
-        ({"axe": "-1"}, "axe", "L'axe doit être un nombre entier"),
+        ({"axe": "-1"}, "axe", "L'axe doit être compris entre 1 et 99"),
+        ({"page": "1000000000"}, "page", "Le numéro de page doit être compris entre 1 et 1000"),
+        ({"annee": "-1"}, "annee", "L'année doit être comprise entre 1900 et 2100"),
+        ({"page": "\u0661\u0662"}, "page", "Le numéro de page doit être un nombre entier"),
         ({"du": "hier"}, "du", "La date de début doit être une date"),
         ({"du": "2020-01-01", "au": "2019-01-01"}, "au", "La date de fin précède la date de début"),
         ({"tri": "hasard"}, "tri", "pertinence"),
@@ -101,3 +104,17 @@ def test_an_empty_search_browses_the_archive_with_pagination(client):
 def test_every_page_has_a_search_box_leading_to_the_search_page(client):
     html = client.get("/actualites/").content.decode()
     assert 'action="/recherche/"' in html and 'name="q"' in html
+
+
+def test_the_forms_a_word_is_also_searched_with_do_not_count_against_the_words_allowed(client):
+    # « minières » is also searched as « minier »: twenty words typed are twenty words.
+    words = [f"mot{n}" for n in range(19)] + ["minières"]
+    assert client.get("/api/recherche/", {"q": " ".join(words)}).status_code == 200
+    assert client.get("/api/recherche/", {"q": " ".join(["minières"] * 11)}).status_code == 200
+
+
+def test_invisible_characters_pasted_inside_a_word_are_ignored(client):
+    plain = client.get("/api/recherche/", {"q": "logement"}).json()
+    assert plain["total"] > 0
+    for pasted in ("lo\u00adgement", "loge\u200bment", "\ufefflogement"):
+        assert client.get("/api/recherche/", {"q": pasted}).json()["total"] == plain["total"], pasted
