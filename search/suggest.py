@@ -30,22 +30,24 @@ def closest_word(word, seen):
 
     `seen` tells whether a word occurs in a record the asking user may see (the engine's `seen_by`).
     """
-    folded = fold(word)
     if not checked(word) or seen(word):
         return None
+    return next((display for display in candidates(word) if seen(display)), None)
+
+
+def candidates(word):
+    """The words of the index near `word` that `closest_word` asks `seen` about, nearest and most frequent first."""
+    folded = fold(word)
     limit = max_distance(folded)
-    candidates = SearchTerm.objects.filter(folded__startswith=folded[0]).values_list("folded", "display", "frequency")
+    rows = SearchTerm.objects.filter(folded__startswith=folded[0]).values_list("folded", "display", "frequency")
     ranked = []
-    for candidate, display, frequency in candidates:
+    for candidate, display, frequency in rows:
         if abs(len(candidate) - len(folded)) > limit:
             continue
         distance = OSA.distance(folded, candidate, score_cutoff=limit)  # two letters swapped: one edit
         if distance <= limit:
             ranked.append(((distance, -frequency, candidate), display))
-    for _, display in sorted(ranked)[:MAX_CANDIDATES_CHECKED]:
-        if seen(display):
-            return display
-    return None
+    return [display for _, display in sorted(ranked)[:MAX_CANDIDATES_CHECKED]]
 
 
 def checked(word):

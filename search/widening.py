@@ -138,23 +138,26 @@ class Plan:
         return {correction.typed: list(correction.near) for correction in self.corrections}
 
 
-def plan(query, records_with, seen):
+def plan(query, records_with, seen, rare=None):
     """The Plan of a parsed query; `records_with(clause, limit)` counts (up to limit) the records holding a clause.
 
     A near word is searched (and named on the page) only if `seen(word)`: if it occurs in a record
-    the asking user may see, since the vocabulary is shared by every record.
+    the asking user may see, since the vocabulary is shared by every record. `rare`: `rare_words` of
+    the query, if the caller computed them already.
     """
     corrections = []
-    for index, clause in enumerate(query.clauses):
-        if not rarity_asked(clause):
-            continue
-        word = clause.single_word
-        if records_with(clause, FEW) >= FEW:
-            continue
-        near = [display for display, _ in near_words(word) if seen(display)]
+    for index, word, near in rare_words(query, records_with) if rare is None else rare:
+        near = [display for display, _ in near if seen(display)]
         if near:
             corrections.append(Correction(index, word, tuple(near)))
     return Plan(query, tuple(corrections))
+
+
+def rare_words(query, records_with):
+    """[(clause index, word, near words)] of the query's words held by fewer than FEW records; the near
+    words are those `plan` asks `seen` about (an engine may ask about them all at once first)."""
+    return [(index, clause.single_word, near_words(clause.single_word)) for index, clause in enumerate(query.clauses)
+            if rarity_asked(clause) and records_with(clause, FEW) < FEW]
 
 
 def rarity_asked(clause):

@@ -30,7 +30,7 @@ from .. import analysis, widening
 from ..audience import audiences_of
 from ..highlight import snippet
 from ..query import InvalidParameter, ParsedQuery, parse_query
-from ..suggest import suggest, suggestion_words
+from ..suggest import candidates, suggest, suggestion_words
 from ..synonyms import SYNONYM_WEIGHT
 from .base import FACETS, EngineUnavailable, Hit, SearchEngine, SearchResults, check_page, labelled_facets
 from .embedded import database_engine
@@ -384,6 +384,25 @@ class Probe:
             return answer["hits"]["total"]["value"]
         return min(self.counts[clause], limit)
 
+    def ask(self, words):
+        """Whether each of `words` is in a record the user may see, in one request (a filters aggregation)."""
+        queries = {}
+        for word in dict.fromkeys(words):
+            if word not in self.words:
+                query = seen_query(word)
+                if query is None:
+                    self.words[word] = False
+                else:
+                    queries[word] = {"bool": {"must": [clause_query(c) for c in query.clauses if not c.excluded]}}
+        if not queries:
+            return
+        (answer,) = self.engine.msearch([{
+            "query": {"bool": {"filter": self.visible, "should": list(queries.values()), "minimum_should_match": 1}},
+            "size": 0, "track_total_hits": False, "aggs": {"seen": {"filters": {"filters": queries}}},
+        }])
+        for word, bucket in answer["aggregations"]["seen"]["buckets"].items():
+            self.words[word] = bucket["doc_count"] > 0
+
     def seen(self, word):
         if word not in self.words:
             query = seen_query(word)
@@ -586,7 +605,10 @@ class ElasticsearchEngine(SearchEngine):
             # is rare (near spellings) or unknown (suggestion): a second search only when one is.
             response, *answers = self.msearch([request, *probe.requests(query)])
             probe.read(answers)
-            plan = widening.plan(query, probe.records_with, probe.seen)
+            # The near words of the rare words, then the suggestions' candidates: each set in one request.
+            rare = widening.rare_words(query, probe.records_with)
+            probe.ask(display for _, _, near in rare for display, _ in near)
+            plan = widening.plan(query, probe.records_with, probe.seen, rare)
             if plan.corrections:
                 (response,) = self.msearch([build_request(params, audiences, groups or [], now=now, plan=plan)])
         required = plan.positive
@@ -604,6 +626,7 @@ class ElasticsearchEngine(SearchEngine):
         if not query.is_empty:
             # Whether a correction finds records is asked of the database index (only when there is one).
             embedded = database_engine()
+            probe.ask(candidate for word in suggestion_words(query) if not probe.seen(word) for candidate in candidates(word))
             suggestion = suggest(query, probe.seen, embedded.answers(*embedded.filters(params, user)))
         return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name,
                              searched_instead=plan.searched_instead)

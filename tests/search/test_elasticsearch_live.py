@@ -165,3 +165,21 @@ def test_a_record_restricted_before_the_worker_reindexed_it_is_not_shown(live_en
     # bulk_create sends no signal: the index still says « public », as while the worker lags behind.
     PageViewRestriction.objects.bulk_create([PageViewRestriction(page=page, restriction_type=PageViewRestriction.LOGIN)])
     assert live_engine.search(parse_params({"q": "zéphyrine"}), AnonymousUser()).hits == []
+
+
+def test_misspelt_words_are_checked_in_a_few_round_trips_whatever_their_number(live_engine, monkeypatch):
+    from django.contrib.auth.models import AnonymousUser
+
+    words = ["zéphyrine", "barbotine", "calamine", "dentelle", "faïencerie", "gobeleterie"]
+    page = records.communique("Inventaire : " + " ".join(words))
+    live_engine.rebuild(build_entry(p) for p in indexable_pages())
+    sent = []
+    msearch = live_engine.msearch
+    monkeypatch.setattr(live_engine, "msearch", lambda requests: sent.append(len(requests)) or msearch(requests))
+    # Each word with one letter swapped: each is rare, each has a near word to check.
+    typed = ["zéphyirne", "barbtoine", "calmaine", "dentlele", "faïencreie", "gobeletreie"]
+    results = live_engine.search(parse_params({"q": " ".join(typed)}), AnonymousUser())
+    assert [hit.page_id for hit in results.hits] == [page.pk]
+    assert set(results.searched_instead) == set(typed)
+    # The search with the rarity counts, the near words at once, the search with them, the suggestions' candidates.
+    assert len(sent) <= 4, sent
