@@ -11,7 +11,7 @@ are in lower case with their accents (« voté », the verb, is one of them; « 
 not); typed without accents, those that have none match.
 """
 
-from .analysis import STOP_WORDS, fold, lower, strip_elision
+from .analysis import exact_term, fold, lower, strip_elision
 
 # « quel » and its forms: the word after them is what the question asks for.
 WHICH = frozenset("quel quels quelle quelles".split())
@@ -38,7 +38,6 @@ voter votent voté votée votés votées votera voteront
 
 WORDS = QUESTION_WORDS | PRONOUNS | EVERYDAY_VERBS
 UNACCENTED = frozenset(word for word in WORDS if fold(word) == word)
-STOP = frozenset(STOP_WORDS)
 
 
 def is_question_word(word):
@@ -47,7 +46,7 @@ def is_question_word(word):
     form = strip_elision(lower(word))
     parts = [part for part in form.split("-") if part]
     if len(parts) > 1:
-        return all(_says_nothing(part) or fold(part) in STOP for part in parts)
+        return all(_says_nothing(part) or not exact_term(part) for part in parts)  # a stop word has no term
     return _says_nothing(form)
 
 

@@ -25,14 +25,14 @@ def max_distance(word):
     return 1 if len(word) <= 5 else 2
 
 
-def closest_word(word, seen):
+def closest_word(word, seen, near=None):
     """The word nearest to `word` (by edit distance, then frequency) for which `seen(word)` holds, or None.
 
     `seen` tells whether a word occurs in a record the asking user may see (the engine's `seen_by`).
     """
     if not checked(word) or seen(word):
         return None
-    return next((display for display in candidates(word) if seen(display)), None)
+    return next((display for display in (near or candidates)(word) if seen(display)), None)
 
 
 def candidates(word):
@@ -62,18 +62,19 @@ def suggestion_words(query):
             if checked(word) and not is_question_word(word)]
 
 
-def suggest(query, seen, answers=lambda text: True):
+def suggest(query, seen, answers=lambda text: True, near=None):
     """The query with its unknown words corrected, or None when there is nothing to correct.
 
     `answers(text)` tells whether the corrected query finds records (the engine's `answers`):
     a suggestion that would find nothing is not offered.
+    `near(word)`: the candidates of a word, if the engine listed them already (default `candidates`).
     """
     text = query.text
     changed = False
     for word in dict.fromkeys(word.strip("-'’") for word in query.words):
         if is_question_word(word):
             continue
-        replacement = closest_word(word, seen)
+        replacement = closest_word(word, seen, near)
         if replacement and replacement != word.lower():
             text = re.sub(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])", lambda _, r=replacement: r, text)
             changed = True

@@ -40,15 +40,10 @@ class Series:
 
 def public_counts(model, field):
     """{value of `field`: number of public records of `model`}, in the order of the values."""
-    counts = public_pages(model.objects.all()).order_by().values_list(field).annotate(count=Count("pk"))
-    return dict(counts.order_by(field))
+    counts = public_pages(model.objects.all()).values_list(field).annotate(count=Count("pk")).order_by(field)
+    return dict(counts)
 
 
 def all_series():
     """The charts of every record type, in the order of the types."""
     return [series for model in record_models() for series in model.public_figures()]
-
-
-def series(slug):
-    """The chart named `slug`."""
-    return next(found for found in all_series() if found.slug == slug)

@@ -22,6 +22,7 @@ from erbm_cms.base.feeds import FeedRoutesMixin
 from erbm_cms.base.pagination import paginate
 from erbm_cms.base.text import html_text
 from erbm_cms.documents.models import AttachedDocument
+from erbm_cms.partners.models import Partner
 from erbm_cms.records.choosing import AttachableDocumentsPageForm
 from erbm_cms.records.visibility import visible_pages
 
@@ -309,7 +310,7 @@ class DeliberationPage(ArchiveRecord):
     def public_figures(cls):
         per_year = public_counts(cls, "session_date__year")
         per_partner = public_counts(cls, "partner")
-        partners = cls._meta.get_field("partner").related_model.objects.order_by("sort_order", "name")
+        partners = Partner.objects.order_by("sort_order", "name").only("pk", "short_name", "name")
         return [
             Series("deliberations-par-annee", "Délibérations publiées par année de séance", "Année", "délibérations",
                    [(str(year), count) for year, count in per_year.items()]),

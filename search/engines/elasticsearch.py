@@ -626,8 +626,10 @@ class ElasticsearchEngine(SearchEngine):
         if not query.is_empty:
             # Whether a correction finds records is asked of the database index (only when there is one).
             embedded = database_engine()
-            probe.ask(candidate for word in suggestion_words(query) if not probe.seen(word) for candidate in candidates(word))
-            suggestion = suggest(query, probe.seen, embedded.answers(*embedded.filters(params, user)))
+            nearby = {word: candidates(word) for word in suggestion_words(query) if not probe.seen(word)}
+            probe.ask(candidate for found in nearby.values() for candidate in found)
+            suggestion = suggest(query, probe.seen, embedded.answers(*embedded.filters(params, user)),
+                                 near=lambda word: nearby[word] if word in nearby else candidates(word))
         return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name,
                              searched_instead=plan.searched_instead)
 

@@ -7,11 +7,15 @@ from html import unescape
 
 import pytest
 
-from erbm_cms.archive.figures import series
+from erbm_cms.archive.figures import all_series
 from erbm_cms.minutes.models import FollowUpAction, MinutesPage
 from tests.search import records
 
 pytestmark = pytest.mark.django_db
+
+
+def series(slug):
+    return next(found for found in all_series() if found.slug == slug)
 
 
 def table_rows(html, slug):
