@@ -112,6 +112,8 @@ class IndexedText:
 
 class DatabaseEngine(SearchEngine):
     name = "database"
+    # The FROM clause of the entries `e` when no words are searched (every visible record counted).
+    entries = f"{ENTRY} e"
 
     # Per database (see engines.sqlite and engines.postgresql) ----------------------------
 
@@ -167,10 +169,10 @@ class DatabaseEngine(SearchEngine):
         filters, filter_params = self.filters(params, user, visible)
         if query.is_empty:
             plan = widening.Plan(query)
-            counts = self.facet_counts(f"{ENTRY} e", filters, filter_params)
+            counts = self.facet_counts(self.entries, filters, filter_params)
             total = sum(counts.pop("total").values())
             check_page(params, total)
-            ranked = self.ranked_ids(params, plan, 0, f"{ENTRY} e", filters, filter_params) if total else []
+            ranked = self.ranked_ids(params, plan, 0, self.entries, filters, filter_params) if total else []
         else:
             with self.matching_through_index():
                 plan, counts, total, ranked = self.matches(params, seen, filters, filter_params)

@@ -19,6 +19,8 @@ from .database import DatabaseEngine
 FTS = "search_fts"
 WEIGHTS = (10.0, 3.0, TEXT_LAYER_WEIGHT, OCR_WEIGHT, LOW_CONFIDENCE_WEIGHT)
 BM25 = f"bm25({FTS}, {', '.join(map(str, WEIGHTS))})"
+# The entries' columns the statements read, without their text (search/migrations/0008).
+SEARCHED_COLUMNS = "search_entry_searched_columns"
 
 
 # Records holding the query's words within this many words of each other score more.
@@ -57,8 +59,10 @@ def fts5_query(query, any_clause=False, ranked=False):
 
 
 class SQLiteEngine(DatabaseEngine):
+    entries = f"search_searchentry e INDEXED BY {SEARCHED_COLUMNS}"
+
     def matching(self, query, required=None, ranked=False):
-        source = f"{FTS} JOIN search_searchentry e ON e.id = {FTS}.rowid"
+        source = f"{FTS} JOIN {self.entries} ON e.id = {FTS}.rowid"
         positive = [c for c in query.clauses if not c.excluded]
         if required is None or required >= len(positive):
             return source, f"{FTS} MATCH %s", [fts5_query(query, ranked=ranked)]
