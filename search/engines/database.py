@@ -83,6 +83,21 @@ def like_words(terms):
     return f"% {escaped} %"
 
 
+def grouped_counts(rows):
+    """Facet counts (and the total by kind) of rows (kind, partner slugs, year, axes, records)."""
+    counts = {"total": Counter(), "type": Counter(), "partenaire": Counter(), "annee": Counter(), "axe": Counter()}
+    for kind, partners, year, axes, count in rows:
+        counts["total"][kind] += count
+        counts["type"][kind] += count
+        for slug in partners.split():
+            counts["partenaire"][slug] += count
+        if year:
+            counts["annee"][year] += count
+        for axis in axes.split():
+            counts["axe"][int(axis)] += count
+    return counts
+
+
 class IndexedText:
     """The analyzed terms of one record, field by field, its entry row, and its words (for the vocabulary).
 
@@ -186,18 +201,13 @@ class DatabaseEngine(SearchEngine):
         plan = widening.plan(params.query, self.records_with, seen)
         scored = with_exact_forms(plan)
         for required in dict.fromkeys([plan.positive, plan.partial_required]):
-            source, condition, match_params = self.matching(scored, required)
-            where, where_params = f"{condition} AND {filters}", match_params + filter_params
-            counts = self.facet_counts(source, where, where_params)
+            source, condition, match_params = self.matching(scored, required, ranked=True)
+            counts, ranked = self.ranked_page(params, plan, required, source, f"{condition} AND {filters}",
+                                              match_params + filter_params)
             total = sum(counts.pop("total").values())
             if total >= plan.partial_below:
                 break
         check_page(params, total)
-        ranked = []
-        if total:
-            source, condition, match_params = self.matching(scored, required, ranked=True)
-            ranked = self.ranked_ids(params, plan, required, source, f"{condition} AND {filters}",
-                                     match_params + filter_params)
         return plan, counts, total, ranked
 
     @staticmethod
@@ -222,23 +232,13 @@ class DatabaseEngine(SearchEngine):
     @staticmethod
     def facet_counts(source, where, params):
         """Facet counts (and the total) from one grouped query over the matching records."""
-        counts = {"total": Counter(), "type": Counter(), "partenaire": Counter(), "annee": Counter(), "axe": Counter()}
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT e.kind, e.partner_slugs, e.year, e.axes, COUNT(*) FROM {source} WHERE {where} "
                 "GROUP BY e.kind, e.partner_slugs, e.year, e.axes",
                 params,
             )
-            for kind, partners, year, axes, count in cursor.fetchall():
-                counts["total"][kind] += count
-                counts["type"][kind] += count
-                for slug in partners.split():
-                    counts["partenaire"][slug] += count
-                if year:
-                    counts["annee"][year] += count
-                for axis in axes.split():
-                    counts["axe"][int(axis)] += count
-        return counts
+            return grouped_counts(cursor.fetchall())
 
     def tiers(self, plan, required):
         """(SQL of a matching record's tier, params) and (SQL of "holds every clause", params).
@@ -301,36 +301,62 @@ class DatabaseEngine(SearchEngine):
         `near_words`: the terms of the near spellings searched for rare words (search.widening)."""
         return "0", []
 
+    def ranking(self, params, plan, required, alias="e"):
+        """(SQL of the columns `score` and `complete` (holds every clause) of a matching entry `e`, params,
+        ORDER BY of the page shown, best first or newest first, on the columns of `alias`)."""
+        newest = f"{alias}.date IS NULL, {alias}.date DESC"
+        if params.query.is_empty:
+            return "0 AS score, 1 AS complete", [], f"{newest}, {alias}.id DESC"
+        score, score_params = self.score(with_exact_forms(plan))
+        if plan.corrections:
+            # Through near spellings, the archive's records come before the site's pages (unless much better).
+            kinds = widening.record_kinds()
+            score = f"({score}) * CASE WHEN e.kind IN ({', '.join(['%s'] * len(kinds))}) THEN 1 " \
+                    f"ELSE {widening.SITE_PAGE_WEIGHT} END"
+            score_params = score_params + kinds
+        title, title_params = self.in_title(plan.widened)
+        score = f"({score}) * (1 + {TITLE_BOOST} * {title})"
+        score_params = score_params + title_params
+        tier, tier_params, complete, complete_params = self.tiers(plan, required)
+        near_words = frozenset(term(word) for correction in plan.corrections for word in correction.near)
+        near, near_params = self.proximity(plan.widened, near_words)
+        score = (f"{tier} * {TIER} + ({score}) + ({near}) "
+                 f"+ CASE WHEN e.title_key = %s THEN {EXACT_TITLE_BONUS} ELSE 0 END")
+        select = f"{score} AS score, {complete} AS complete"
+        select_params = tier_params + score_params + near_params + [self.query_key(params.query)] + complete_params
+        order = f"{newest}, score DESC" if params.sort == "date" else f"score DESC, {newest}"
+        return select, select_params, f"{order}, {alias}.id DESC"
+
     def ranked_ids(self, params, plan, required, source, where, where_params):
         """[(entry id, holds every clause)] of the page shown, best first (or newest first)."""
-        newest = "e.date IS NULL, e.date DESC"
-        if params.query.is_empty:
-            select, select_params, order = "0, 1", [], f"{newest}, e.id DESC"
-        else:
-            score, score_params = self.score(with_exact_forms(plan))
-            if plan.corrections:
-                # Through near spellings, the archive's records come before the site's pages (unless much better).
-                kinds = widening.record_kinds()
-                score = f"({score}) * CASE WHEN e.kind IN ({', '.join(['%s'] * len(kinds))}) THEN 1 " \
-                        f"ELSE {widening.SITE_PAGE_WEIGHT} END"
-                score_params = score_params + kinds
-            title, title_params = self.in_title(plan.widened)
-            score = f"({score}) * (1 + {TITLE_BOOST} * {title})"
-            score_params = score_params + title_params
-            tier, tier_params, complete, complete_params = self.tiers(plan, required)
-            near_words = frozenset(term(word) for correction in plan.corrections for word in correction.near)
-            near, near_params = self.proximity(plan.widened, near_words)
-            score = (f"{tier} * {TIER} + ({score}) + ({near}) "
-                     f"+ CASE WHEN e.title_key = %s THEN {EXACT_TITLE_BONUS} ELSE 0 END")
-            select = f"{score} AS score, {complete}"
-            select_params = tier_params + score_params + near_params + [self.query_key(params.query)] + complete_params
-            order = f"{newest}, score DESC, e.id DESC" if params.sort == "date" else f"score DESC, {newest}, e.id DESC"
+        select, select_params, order = self.ranking(params, plan, required)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT e.id, {select} FROM {source} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
                 select_params + where_params + [params.per_page, (params.page - 1) * params.per_page],
             )
             return [(row[0], bool(row[-1])) for row in cursor.fetchall()]
+
+    def ranked_page(self, params, plan, required, source, where, where_params):
+        """(facet counts with the total, [(entry id, holds every clause)] of the page shown) in one statement.
+
+        The records matched are found (and their visibility asked) once: their scores and facet
+        columns are kept aside (a materialized CTE), then cut to the page shown and grouped.
+        """
+        select, select_params, order = self.ranking(params, plan, required, alias="m")
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"WITH m AS MATERIALIZED (SELECT e.id, e.date, e.kind, e.partner_slugs, e.year, e.axes, {select} "
+                f"FROM {source} WHERE {where}) "
+                "SELECT * FROM (SELECT 0 AS part, m.id, m.complete, m.kind, m.partner_slugs, m.year, m.axes, 0 AS found "
+                f"FROM m ORDER BY {order} LIMIT %s OFFSET %s) page "
+                "UNION ALL SELECT 1, NULL, NULL, m.kind, m.partner_slugs, m.year, m.axes, COUNT(*) FROM m "
+                "GROUP BY m.kind, m.partner_slugs, m.year, m.axes",
+                select_params + where_params + [params.per_page, (params.page - 1) * params.per_page],
+            )
+            rows = cursor.fetchall()
+        ranked = [(entry_id, bool(complete)) for part, entry_id, complete, *_ in rows if part == 0]
+        return grouped_counts([row[3:] for row in rows if row[0] == 1]), ranked
 
     def has_visible_match(self, query, user, visible=None):
         """Whether a record that `user` may see (`visible`, if computed already) matches the query."""
