@@ -2,8 +2,11 @@
 
 Its French analyzer is generated from the one declaration of `search.analysis`,
 so that both engines cut, fold and stem a text the same way. A record is one
-document; the pages of its PDFs are nested documents, so that a hit knows its
-page. User input only ever reaches Elasticsearch through `simple_query_string`,
+document. Its PDFs' text is matched and scored in three flat fields (text layer,
+OCR, OCR read with low confidence, weighing less), so that a search visits no
+page of the records it does not show; the pages are also nested documents, and
+the page cited for each record shown is asked of them in a second request, for
+the records of the page shown only. User input only ever reaches Elasticsearch through `simple_query_string`,
 whose syntax cannot fail or reach fields it is not given, and through `match`
 queries on the `.folded` fields (exact forms, near spellings), which take no syntax. Indices are versioned
 and reached through an alias, so that a rebuild swaps the new index in at once.
@@ -28,6 +31,7 @@ from erbm_cms.records.visibility import visible_pages
 
 from .. import analysis, widening
 from ..audience import audiences_of
+from ..entries import LOW_CONFIDENCE_WEIGHT, OCR_WEIGHT, TEXT_LAYER_WEIGHT
 from ..highlight import snippet
 from ..query import InvalidParameter, ParsedQuery, parse_query
 from ..suggest import candidates, suggest, suggestion_words
@@ -69,21 +73,33 @@ def analysis_settings():
 
 RECORD_FIELDS = ["title^10", "summary^3", "body^3", "subjects^3", "partner_name.text^3"]
 EXACT_FIELDS = ["title.folded^10", "summary.folded^3", "body.folded^3", "subjects.folded^3", "partner_name.folded^3"]
+# The PDFs' text by how it was read, and how much its words weigh (as on the database engines).
+PDF_FIELD_WEIGHTS = {"pdf_text": TEXT_LAYER_WEIGHT, "pdf_ocr": OCR_WEIGHT, "pdf_ocr_low": LOW_CONFIDENCE_WEIGHT}
+# The PDFs' words against the record's own (title 10, summary and body 3): as when the page cited
+# was also scored, which counted a PDF's matches twice; the judged queries were tuned on it.
+PDF_BOOST = 2
+PDF_FIELDS = [f"{field}^{PDF_BOOST * weight:g}" for field, weight in PDF_FIELD_WEIGHTS.items()]
+PDF_EXACT_FIELDS = [f"{field}.folded^{PDF_BOOST * weight:g}" for field, weight in PDF_FIELD_WEIGHTS.items()]
 # Near spellings of a rare word (search.widening): 1 edit from 4 letters, 2 from 8, the first letter kept.
 FUZZINESS = {"fuzziness": "AUTO:4,8", "prefix_length": 1, "max_expansions": 20}
 # Records holding the words as typed, then through near spellings, then most of the words (search.widening).
 TIER = 10000
-# PDF pages are scored by BM25 without length normalization: see best_page_query.
+# PDF pages are scored by BM25 without length normalization: see best_page_request.
 PAGE_SIMILARITY = "erbm_page"
 # Words of the query within this many positions of each other score more.
 NEAR_SLOP = 10
+# The best records by the words' matches whose score the exact forms typed and the words'
+# proximity then add to (a rescore): both read positions or a second field of every record they
+# reach, which, over every match of a frequent word, was most of a search's time.
+RESCORE_WINDOW = 200
 SQS_FLAGS = "AND|OR|NOT|PHRASE|WHITESPACE|PRECEDENCE"
 SQS_SPECIAL = re.compile(r'([+\-=&|><!(){}\[\]^"~*?:\\/])')
 HIGHLIGHT = {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 # Characters of the body's beginning returned in its place when none of its words is marked.
 NO_MATCH_SIZE = 220
-# The highlighted fields keep their words' offsets in the index: the highlighter reads them there
-# instead of analysing each text shown again, which was most of a search's time.
+# The highlighted fields of the record keep their words' offsets in the index: the highlighter reads
+# them there instead of analysing each text shown again, which was most of a search's time. A PDF
+# page is highlighted for the records shown only (one page each): it is analysed again.
 OFFSETS = "offsets"
 # While a new index is loaded: no refresh, no flush to disk per request (it is not searched yet).
 LOADING_SETTINGS = {"refresh_interval": "-1", "translog.durability": "async"}
@@ -99,8 +115,8 @@ class PdfPage(InnerDoc):
     document_title = Text(analyzer=FRENCH)
     document_url = Keyword(index=False)
     number = Integer()
-    text = Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY, index_options=OFFSETS,
-                fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY, index_options=OFFSETS)})
+    text = Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY,
+                fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY)})
     ocr = Boolean()
     weight = Float()
 
@@ -121,7 +137,16 @@ class Record(Document):
     audience = Keyword()
     audience_groups = Integer()
     expire_at = Date()
+    # One value per page: a phrase or a proximity does not reach across two pages (position gap).
+    # Without length normalization, as the pages: a long PDF is not worth less for its length.
+    pdf_text = Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY,
+                    fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY)})
+    pdf_ocr = Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY,
+                   fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY)})
+    pdf_ocr_low = Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY,
+                       fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY)})
     pdf_pages = Nested(PdfPage)
+    pdf_page_count = Integer(index=False)
 
 
 def index_body(replicas=0):
@@ -129,13 +154,17 @@ def index_body(replicas=0):
     return {
         "settings": {"number_of_shards": 1, "number_of_replicas": replicas, "analysis": analysis_settings(),
                      "similarity": {PAGE_SIMILARITY: {"type": "BM25", "b": 0}}},
-        "mappings": Record._doc_type.mapping.to_dict(),
+        # The PDFs' flat text is indexed, not kept: the pages keep it (and a rebuild reads the database).
+        "mappings": {**Record._doc_type.mapping.to_dict(), "_source": {"excludes": list(PDF_FIELD_WEIGHTS)}},
     }
 
 
 def record_source(entry):
     """The Elasticsearch document of an index entry."""
+    pages = [(d.weight(number), text) for d in entry.documents for number, text in d.pages]
+    pdf_text = {field: [text for found, text in pages if found == weight] for field, weight in PDF_FIELD_WEIGHTS.items()}
     return {
+        **pdf_text, "pdf_page_count": len(pages),
         "page_id": entry.page_id, "kind": entry.kind, "title": entry.title, "summary": entry.summary,
         "body": entry.body, "url": entry.url, "partner_slugs": entry.partner_slugs, "partner_name": entry.partner_name,
         "date": entry.date.isoformat() if entry.date else None, "year": entry.year, "axes": entry.axes,
@@ -160,66 +189,55 @@ def sqs_text(clause, texts=None):
 
 
 def words_queries(text, boost=1.0):
-    """The simple_query_string of `text` on the record's own fields, and on a page of its PDFs."""
+    """The simple_query_string of `text` on the record's own fields, and on its PDFs' text."""
     options = {"query": text, "default_operator": "and", "flags": SQS_FLAGS, "boost": boost}
     return ({"simple_query_string": {**options, "fields": RECORD_FIELDS}},
-            {"simple_query_string": {**options, "fields": ["pdf_pages.text"]}})
+            {"simple_query_string": {**options, "fields": PDF_FIELDS}})
 
 
-def pages_query(page_query, inner_hits_name=None):
-    """Matches the query in one page of the record's PDFs; with a name, the best page comes back as an inner hit."""
-    # A page read by OCR with low confidence weighs less (its weight), as on the database engines.
-    weighted = {"function_score": {"query": page_query, "boost_mode": "multiply", "functions": [
-        {"field_value_factor": {"field": "pdf_pages.weight", "missing": 1}}]}}
-    nested = {"path": "pdf_pages", "score_mode": "max", "query": weighted}
-    if inner_hits_name:
-        nested["inner_hits"] = {
-            "name": inner_hits_name, "size": 1,
-            "_source": ["pdf_pages.document_id", "pdf_pages.document_title", "pdf_pages.document_url", "pdf_pages.number",
-                        "pdf_pages.ocr"],
-            "highlight": {**HIGHLIGHT, "fields": {
-                "pdf_pages.text": {"fragment_size": 220, "number_of_fragments": 1},
-                "pdf_pages.text.folded": {"fragment_size": 220, "number_of_fragments": 1},
-            }},
-        }
-    return {"nested": nested}
-
-
-def in_record_or_page(record_query, page_query):
-    """Matches the query in the record's own fields, or the page query in one page of its PDFs."""
-    return [record_query, pages_query(page_query)]
+def in_record_or_pdf(record_query, pdf_query):
+    """Matches the query in the record's own fields, or in its PDFs' text."""
+    return [record_query, pdf_query]
 
 
 def clause_query(clause, fuzzy=False):
-    """Matches the clause in the record's own fields or in one page of its PDFs.
+    """Matches the clause in the record's own fields or in its PDFs' text.
 
-    The folded, unstemmed words (`.folded`) score more when the record holds the word as typed;
-    with `fuzzy`, the word also matches near spellings there (`search.widening`); its synonyms
-    match too, scoring less.
+    With `fuzzy`, the word also matches near spellings (`search.widening`) in the folded,
+    unstemmed words (`.folded`); its synonyms match too, scoring less.
     """
-    should = in_record_or_page(*words_queries(sqs_text(clause, clause.own_texts)))
+    should = in_record_or_pdf(*words_queries(sqs_text(clause, clause.own_texts)))
     if clause.synonyms:
         # A synonym's matches count SYNONYM_WEIGHT of the word typed (search.synonyms).
-        should += in_record_or_page(*words_queries(sqs_text(clause, clause.synonym_texts), SYNONYM_WEIGHT))
+        should += in_record_or_pdf(*words_queries(sqs_text(clause, clause.synonym_texts), SYNONYM_WEIGHT))
     word = clause.single_word if not clause.excluded else None
-    if word:
-        should += in_record_or_page(
-            {"multi_match": {"query": word, "fields": EXACT_FIELDS}},
-            {"match": {"pdf_pages.text.folded": {"query": word}}},
+    if word and fuzzy:
+        should += in_record_or_pdf(
+            {"multi_match": {"query": word, "fields": EXACT_FIELDS, **FUZZINESS}},
+            {"multi_match": {"query": word, "fields": PDF_EXACT_FIELDS, **FUZZINESS}},
         )
-        if fuzzy:
-            should += in_record_or_page(
-                {"multi_match": {"query": word, "fields": EXACT_FIELDS, **FUZZINESS}},
-                {"match": {"pdf_pages.text.folded": {"query": word, **FUZZINESS}}},
-            )
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def best_page_query(clauses, fuzzy):
-    """The page of the record's PDFs holding the most of the query's words, as the inner hit `page`.
+def exact_forms_query(clauses):
+    """Scores the records holding the words as typed (folded, unstemmed: `.folded`); finds nothing more."""
+    should = []
+    for clause in clauses:
+        if clause.single_word and not clause.excluded:
+            should += in_record_or_pdf(
+                {"multi_match": {"query": clause.single_word, "fields": EXACT_FIELDS}},
+                {"multi_match": {"query": clause.single_word, "fields": PDF_EXACT_FIELDS}},
+            )
+    return should
 
-    Pages are scored without length normalization (similarity `erbm_page`): the page holding
-    the words most often is cited, not the shortest one, as on the database engines.
+
+def best_page_request(page_ids, clauses, fuzzy):
+    """A request of the page of each record's PDFs holding the most of the query's words (as its inner hit
+    `page`), for the records `page_ids` only.
+
+    Pages are scored without length normalization (similarity `erbm_page`): the page holding the
+    words most often is cited, not the shortest one, as on the database engines; among pages as
+    good, the one read most surely (its weight).
     """
     should = []
     for index, clause in enumerate(clauses):
@@ -229,7 +247,19 @@ def best_page_query(clauses, fuzzy):
                                                "default_operator": "and", "flags": SQS_FLAGS}})
         if index in fuzzy and clause.single_word:
             should.append({"match": {"pdf_pages.text.folded": {"query": clause.single_word, **FUZZINESS}}})
-    return pages_query({"bool": {"should": should}}, "page")
+    weighted = {"function_score": {"query": {"bool": {"should": should}}, "boost_mode": "multiply", "functions": [
+        {"field_value_factor": {"field": "pdf_pages.weight", "missing": 1}}]}}
+    best_page = {"nested": {"path": "pdf_pages", "score_mode": "max", "query": weighted, "inner_hits": {
+        "name": "page", "size": 1,
+        "_source": ["pdf_pages.document_id", "pdf_pages.document_title", "pdf_pages.document_url", "pdf_pages.number",
+                    "pdf_pages.ocr"],
+        "highlight": {**HIGHLIGHT, "fields": {
+            "pdf_pages.text": {"fragment_size": 220, "number_of_fragments": 1},
+            "pdf_pages.text.folded": {"fragment_size": 220, "number_of_fragments": 1},
+        }},
+    }}}
+    return {"query": {"bool": {"filter": [{"terms": {"page_id": list(page_ids)}}], "must": [best_page]}},
+            "size": len(page_ids), "_source": ["page_id"], "track_total_hits": False}
 
 
 def proximity_query(clauses):
@@ -238,9 +268,9 @@ def proximity_query(clauses):
     if len(words) < 2:
         return []
     text = " ".join(words)
-    return in_record_or_page(
+    return in_record_or_pdf(
         {"multi_match": {"query": text, "fields": RECORD_FIELDS, "type": "phrase", "slop": NEAR_SLOP}},
-        {"match_phrase": {"pdf_pages.text": {"query": text, "slop": NEAR_SLOP}}},
+        {"multi_match": {"query": text, "fields": PDF_FIELDS, "type": "phrase", "slop": NEAR_SLOP}},
     )
 
 
@@ -286,11 +316,11 @@ def build_request(params, audiences, groups, now=None, plan=None, required=None)
     fuzzy = {correction.clause for correction in plan.corrections} if plan else set()
     positive = [i for i, c in enumerate(clauses) if not c.excluded]
     required = len(positive) if required is None else required
+    rescored = []
     if positive:
         matching = [clause_query(clauses[i], fuzzy=i in fuzzy) for i in positive]
         should = [{"term": {"title.exact": {"value": params.query.text.lower(), "boost": 100}}}]
-        should += proximity_query([clauses[i] for i in positive])
-        should.append(best_page_query(clauses, fuzzy))
+        rescored = exact_forms_query([clauses[i] for i in positive]) + proximity_query([clauses[i] for i in positive])
         if required < len(positive):
             # Most of the clauses: each one held weighs 2 tiers, so that the more a record holds, the higher.
             query["bool"]["must"] = [{"bool": {"should": matching, "minimum_should_match": required}}]
@@ -314,14 +344,23 @@ def build_request(params, audiences, groups, now=None, plan=None, required=None)
         query["bool"]["must_not"] = excluded
     by_date = {"date": {"order": "desc", "missing": "_last"}}
     sort = [by_date, "_score"] if params.sorted_by_date else ["_score", by_date]
+    extra = {"sort": sort}
+    if rescored and params.sorted_by_date:
+        # A rescore cannot follow a sort on a field: the score only orders the records of one date.
+        query["bool"]["should"] += rescored
+    elif rescored:
+        # Ordered by score alone (a rescore allows no sort): ElasticsearchEngine.search puts the records
+        # of equal score of the page shown newest first.
+        extra = {"rescore": {"window_size": max(RESCORE_WINDOW, params.page * params.per_page),
+                             "query": {"rescore_query": {"bool": {"should": rescored}}}}}
     return {
+        **extra,
         "query": query,
-        "sort": sort,
         "from": (params.page - 1) * params.per_page,
         "size": params.per_page,
         "track_total_hits": True,
         # Not the body, which may be long: its highlight says what a snippet needs of it.
-        "_source": ["page_id", "title", "url", "kind", "partner_name", "date", "summary"],
+        "_source": ["page_id", "title", "url", "kind", "partner_name", "date", "summary", "pdf_page_count"],
         "highlight": {**HIGHLIGHT, "fields": {
             "summary": {"number_of_fragments": 0},
             "body": {"fragment_size": 220, "number_of_fragments": 1, "no_match_size": NO_MATCH_SIZE},
@@ -619,7 +658,14 @@ class ElasticsearchEngine(SearchEngine):
         total = response["hits"]["total"]["value"]
         check_page(params, total)
         partial = required < plan.positive
-        hits = still_visible([self.hit(item, params, partial) for item in response["hits"]["hits"]], user)
+        items = response["hits"]["hits"]
+        if not params.sorted_by_date:
+            # Equal scores, newest first (a rescored search has no `sort` to say it, see build_request).
+            items = sorted(items, key=lambda item: item["_source"].get("date") or "", reverse=True)
+            items.sort(key=lambda item: item["_score"], reverse=True)
+        if not query.is_empty:
+            self.add_best_pages(items, plan)
+        hits = still_visible([self.hit(item, params, partial) for item in items], user)
         counts = {name: {bucket["key"]: bucket["doc_count"] for bucket in response["aggregations"][name]["buckets"]}
                   for name in FACETS}
         suggestion = None
@@ -632,6 +678,18 @@ class ElasticsearchEngine(SearchEngine):
                                  near=lambda word: nearby[word] if word in nearby else candidates(word))
         return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name,
                              searched_instead=plan.searched_instead)
+
+    def add_best_pages(self, items, plan):
+        """Add to the hits `items` the page of their PDFs cited (the inner hit `page`), asked for them only."""
+        with_pages = [item["_source"]["page_id"] for item in items if item["_source"].get("pdf_page_count")]
+        if not with_pages:
+            return
+        fuzzy = {correction.clause for correction in plan.corrections}
+        (answer,) = self.msearch([best_page_request(with_pages, plan.widened.clauses, fuzzy)])
+        pages = {found["_source"]["page_id"]: found["inner_hits"] for found in answer["hits"]["hits"]}
+        for item in items:
+            if item["_source"]["page_id"] in pages:
+                item["inner_hits"] = pages[item["_source"]["page_id"]]
 
     def msearch(self, requests):
         """The answers of several search requests, sent in one round trip."""
@@ -655,7 +713,7 @@ class ElasticsearchEngine(SearchEngine):
         source, highlight = item["_source"], item.get("highlight", {})
         document = None
         fragments = [*highlight.get("body", []), *highlight.get("summary", []), *highlight.get("body.folded", [])]
-        # The page of its PDFs holding the most of the query's words (best_page_query), if one does.
+        # The page of its PDFs holding the most of the query's words (best_page_request), if one does.
         inner_hits = ((item.get("inner_hits") or {}).get("page") or {}).get("hits", {}).get("hits", [])
         if inner_hits:
             page = inner_hits[0]["_source"]

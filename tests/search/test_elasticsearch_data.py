@@ -1,4 +1,7 @@
-"""The Elasticsearch engine's index and requests, checked as data (no server needed)."""
+"""The Elasticsearch engine's index and requests, checked as data (no server needed).
+
+The database is reached for the field's synonym list, which a query's parsing reads.
+"""
 
 import datetime
 import json
@@ -6,12 +9,14 @@ import json
 import pytest
 
 from search.analysis import ELIDED_ARTICLES, STOP_WORDS
-from search.engines.elasticsearch import build_request, index_body, record_source
+from search.engines.elasticsearch import best_page_request, build_request, index_body, record_source
 from search.entries import build_entry
 from search.query import parse_params
 from tests.search import records
 
 NOW = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+
+pytestmark = pytest.mark.django_db
 
 
 def test_the_index_analyzer_is_generated_from_the_one_declaration():
@@ -27,16 +32,21 @@ def test_the_index_analyzer_is_generated_from_the_one_declaration():
 
 
 def test_the_mapping_nests_pdf_pages_and_keeps_facets_as_keywords():
-    properties = index_body()["mappings"]["properties"]
+    mappings = index_body()["mappings"]
+    properties = mappings["properties"]
     assert properties["pdf_pages"]["type"] == "nested"
     # Each text is analyzed twice: stemmed, and folded but unstemmed (`.folded`), so the exact word typed scores more.
     # Pages are scored without length normalization, so that the page holding the words most often is cited.
-    # Their words' offsets are indexed, so that highlighting a page shown does not analyze it again.
     assert properties["pdf_pages"]["properties"]["text"] == {
-        "type": "text", "analyzer": "erbm_french", "similarity": "erbm_page", "index_options": "offsets",
-        "fields": {"folded": {"type": "text", "analyzer": "erbm_exact", "similarity": "erbm_page",
-                              "index_options": "offsets"}}}
+        "type": "text", "analyzer": "erbm_french", "similarity": "erbm_page",
+        "fields": {"folded": {"type": "text", "analyzer": "erbm_exact", "similarity": "erbm_page"}}}
     assert properties["pdf_pages"]["properties"]["number"] == {"type": "integer"}
+    # The PDFs' text is also matched in three flat fields, by how it was read; indexed, not kept twice.
+    for field in ("pdf_text", "pdf_ocr", "pdf_ocr_low"):
+        assert properties[field] == {
+            "type": "text", "analyzer": "erbm_french", "similarity": "erbm_page",
+            "fields": {"folded": {"type": "text", "analyzer": "erbm_exact", "similarity": "erbm_page"}}}
+    assert mappings["_source"] == {"excludes": ["pdf_text", "pdf_ocr", "pdf_ocr_low"]}
     for field in ("title", "summary", "body", "subjects"):
         assert properties[field]["analyzer"] == "erbm_french"
         assert properties[field]["fields"]["folded"]["analyzer"] == "erbm_exact"
@@ -65,20 +75,22 @@ def test_operators_typed_as_text_are_escaped():
     assert must[0]["bool"]["should"][0]["simple_query_string"]["query"] == "logement\\+social"
 
 
-def test_each_clause_matches_the_record_fields_or_one_pdf_page_with_its_page_number():
+def test_each_clause_matches_the_record_fields_or_its_pdfs_and_the_page_cited_is_asked_for_the_hits_only():
     body = request(q="sylviculture")
     clause = body["query"]["bool"]["must"][0]["bool"]["should"]
     assert clause[0]["simple_query_string"]["fields"] == [
         "title^10", "summary^3", "body^3", "subjects^3", "partner_name.text^3"]
-    nested = clause[1]["nested"]
-    weighted = nested["query"]["function_score"]
-    assert nested["path"] == "pdf_pages" and weighted["query"]["simple_query_string"]["fields"] == ["pdf_pages.text"]
-    # A page read badly by OCR weighs less, as on the database engines.
+    # The PDFs' text: a page read by OCR weighs less, one read with low confidence less again, as on the
+    # database engines. The search visits no nested page: its cost does not grow with the pages matched.
+    assert clause[1]["simple_query_string"]["fields"] == ["pdf_text^2", "pdf_ocr^1.6", "pdf_ocr_low^0.8"]
+    assert '"nested"' not in json.dumps(body)
+    # The page cited: one inner hit for each record shown, the page holding most of the query's words.
+    page_request = best_page_request([12, 15], parse_params({"q": "sylviculture"}).query.clauses, set())
+    assert page_request["query"]["bool"]["filter"] == [{"terms": {"page_id": [12, 15]}}]
+    (best_page,) = [must["nested"] for must in page_request["query"]["bool"]["must"]]
+    assert best_page["path"] == "pdf_pages" and best_page["score_mode"] == "max"
+    weighted = best_page["query"]["function_score"]
     assert weighted["functions"] == [{"field_value_factor": {"field": "pdf_pages.weight", "missing": 1}}]
-    assert weighted["boost_mode"] == "multiply"
-    # The page cited comes from one inner hit per record, the page holding most of the query's words.
-    (best_page,) = [should["nested"] for should in body["query"]["bool"]["should"]
-                    if "inner_hits" in should.get("nested", {})]
     assert best_page["inner_hits"]["name"] == "page" and best_page["inner_hits"]["highlight"]["encoder"] == "html"
     assert {"pdf_pages.number", "pdf_pages.ocr"} <= set(best_page["inner_hits"]["_source"])
 
@@ -97,7 +109,12 @@ def test_filters_visibility_highlight_facets_and_sort():
     assert set(body["aggs"]) == {"type", "partenaire", "annee", "axe"}
     assert body["sort"][0] == {"date": {"order": "desc", "missing": "_last"}}
     assert (body["from"], body["size"]) == (20, 10)
-    assert request(q="logement")["sort"][0] == "_score"
+    # By relevance: the exact forms typed and the words' proximity rescore the best records only.
+    by_relevance = request(q="logements sociaux")
+    assert "sort" not in by_relevance and by_relevance["rescore"]["window_size"] == 200
+    rescored = json.dumps(by_relevance["rescore"])
+    assert '"title.folded^10"' in rescored and '"pdf_text.folded^2"' in rescored and '"slop": 10' in rescored
+    assert '".folded' not in json.dumps(by_relevance["query"])
 
 
 def test_signed_in_members_see_their_groups_records():
@@ -107,7 +124,6 @@ def test_signed_in_members_see_their_groups_records():
     assert {"bool": {"filter": [{"term": {"audience": "groups"}}, {"terms": {"audience_groups": [4, 7]}}]}} in allowed
 
 
-@pytest.mark.django_db
 def test_a_record_becomes_one_document_with_its_pdf_pages():
     page = records.deliberation("Plan de gestion forestière", pdf_pages=["Motifs.", "La sylviculture."], axes=[2])
     source = record_source(build_entry(page))
@@ -115,3 +131,4 @@ def test_a_record_becomes_one_document_with_its_pdf_pages():
     assert source["axes"] == [2] and source["year"] == 2019 and source["audience"] == "public"
     assert [(p["number"], p["text"]) for p in source["pdf_pages"]][-1] == (2, "La sylviculture.\npage 2/2")
     assert [(p["ocr"], p["weight"]) for p in source["pdf_pages"]] == [(False, 1.0), (False, 1.0)]
+    assert source["pdf_text"][-1] == "La sylviculture.\npage 2/2" and source["pdf_ocr"] == source["pdf_ocr_low"] == []
