@@ -40,6 +40,9 @@ TIER = 100000.0
 EXACT_PREFIX = "00"
 # A record whose title holds all the query's words counts this much more (in proportion for some of them).
 TITLE_BOOST = 2.0
+# The best records by the rest of the score whose words' proximity is then read (it reads the
+# words' positions: over every match of a frequent word, a large share of a search's time).
+PROXIMITY_WINDOW = 200
 TITLE_WORDS = 8
 # Records written per transaction by a rebuild: short enough not to hold the
 # database for long, long enough to amortize the commits.
@@ -303,10 +306,11 @@ class DatabaseEngine(SearchEngine):
 
     def ranking(self, params, plan, required, alias="e"):
         """(SQL of the columns `score` and `complete` (holds every clause) of a matching entry `e`, params,
-        ORDER BY of the page shown, best first or newest first, on the columns of `alias`)."""
+        ORDER BY of the page shown, best first or newest first, on the columns of `alias`, and the SQL of
+        the proximity bonus of an entry `e` with its params, not in `score`: see ranked_page)."""
         newest = f"{alias}.date IS NULL, {alias}.date DESC"
         if params.query.is_empty:
-            return "0 AS score, 1 AS complete", [], f"{newest}, {alias}.id DESC"
+            return "0 AS score, 1 AS complete", [], f"{newest}, {alias}.id DESC", "0", []
         score, score_params = self.score(with_exact_forms(plan))
         if plan.corrections:
             # Through near spellings, the archive's records come before the site's pages (unless much better).
@@ -320,16 +324,15 @@ class DatabaseEngine(SearchEngine):
         tier, tier_params, complete, complete_params = self.tiers(plan, required)
         near_words = frozenset(term(word) for correction in plan.corrections for word in correction.near)
         near, near_params = self.proximity(plan.widened, near_words)
-        score = (f"{tier} * {TIER} + ({score}) + ({near}) "
-                 f"+ CASE WHEN e.title_key = %s THEN {EXACT_TITLE_BONUS} ELSE 0 END")
+        score = f"{tier} * {TIER} + ({score}) + CASE WHEN e.title_key = %s THEN {EXACT_TITLE_BONUS} ELSE 0 END"
         select = f"{score} AS score, {complete} AS complete"
-        select_params = tier_params + score_params + near_params + [self.query_key(params.query)] + complete_params
+        select_params = tier_params + score_params + [self.query_key(params.query)] + complete_params
         order = f"{newest}, score DESC" if params.sort == "date" else f"score DESC, {newest}"
-        return select, select_params, f"{order}, {alias}.id DESC"
+        return select, select_params, f"{order}, {alias}.id DESC", near, near_params
 
     def ranked_ids(self, params, plan, required, source, where, where_params):
-        """[(entry id, holds every clause)] of the page shown, best first (or newest first)."""
-        select, select_params, order = self.ranking(params, plan, required)
+        """[(entry id, holds every clause)] of the page shown, newest first (a query without words)."""
+        select, select_params, order, _, _ = self.ranking(params, plan, required)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"SELECT e.id, {select} FROM {source} WHERE {where} ORDER BY {order} LIMIT %s OFFSET %s",
@@ -341,18 +344,27 @@ class DatabaseEngine(SearchEngine):
         """(facet counts with the total, [(entry id, holds every clause)] of the page shown) in one statement.
 
         The records matched are found (and their visibility asked) once: their scores and facet
-        columns are kept aside (a materialized CTE), then cut to the page shown and grouped.
+        columns are kept aside (a materialized CTE), then cut to the page shown and grouped. The
+        proximity bonus is added to the best PROXIMITY_WINDOW records only (as Elasticsearch's rescore).
         """
-        select, select_params, order = self.ranking(params, plan, required, alias="m")
+        select, select_params, order, near, near_params = self.ranking(params, plan, required, alias="m")
+        columns = "id, date, kind, partner_slugs, year, axes, complete"
+        ranked, ranked_params = "m", []
+        if near != "0" and params.sort != "date":
+            # Proximity only orders records of one date when sorted by date: it is not read then.
+            window = max(PROXIMITY_WINDOW, params.page * params.per_page)
+            ranked = (f"(SELECT {', '.join(f'e.{c}' for c in columns.split(', '))}, e.score + ({near}) AS score "
+                      f"FROM (SELECT * FROM m ORDER BY m.score DESC LIMIT %s) e)")
+            ranked_params = near_params + [window]
         with connection.cursor() as cursor:
             cursor.execute(
                 f"WITH m AS MATERIALIZED (SELECT e.id, e.date, e.kind, e.partner_slugs, e.year, e.axes, {select} "
                 f"FROM {source} WHERE {where}) "
                 "SELECT * FROM (SELECT 0 AS part, m.id, m.complete, m.kind, m.partner_slugs, m.year, m.axes, 0 AS found "
-                f"FROM m ORDER BY {order} LIMIT %s OFFSET %s) page "
+                f"FROM {ranked} m ORDER BY {order} LIMIT %s OFFSET %s) page "
                 "UNION ALL SELECT 1, NULL, NULL, m.kind, m.partner_slugs, m.year, m.axes, COUNT(*) FROM m "
                 "GROUP BY m.kind, m.partner_slugs, m.year, m.axes",
-                select_params + where_params + [params.per_page, (params.page - 1) * params.per_page],
+                select_params + where_params + ranked_params + [params.per_page, (params.page - 1) * params.per_page],
             )
             rows = cursor.fetchall()
         ranked = [(entry_id, bool(complete)) for part, entry_id, complete, *_ in rows if part == 0]
