@@ -18,12 +18,11 @@ from itertools import islice
 from django.db import connection, transaction
 from django.utils import timezone
 
-from erbm_cms.documents.models import ArchiveDocument, DocumentPage, TextSource
-
 from .. import vocabulary, widening
 from ..analysis import analyze, exact_term, term, terms, tokens
 from ..audience import visible_entries_sql
-from ..entries import LOW_CONFIDENCE_WEIGHT, OCR_WEIGHT, TEXT_LAYER_WEIGHT, page_weight
+from ..cited_pages import cited_pages
+from ..entries import LOW_CONFIDENCE_WEIGHT, OCR_WEIGHT, TEXT_LAYER_WEIGHT
 from ..highlight import snippet
 from ..models import SearchEntry
 from ..query import InvalidParameter, ParsedQuery, parse_query
@@ -439,50 +438,21 @@ class DatabaseEngine(SearchEngine):
         # database as it is then) is left out rather than failing the search.
         ids = [entry_id for entry_id, _ in ranked if entry_id in entries]
         query_terms = query.positive_terms
-        pages = self.best_pdf_pages([entries[i] for i in ids], query_terms) if query_terms else {}
-        documents = ArchiveDocument.objects.in_bulk({found[0] for found in pages.values()})
+        pages = cited_pages({entry_id: entries[entry_id].document_ids() for entry_id in ids}, query_terms)
         hits = []
         for entry_id in ids:
             entry = entries[entry_id]
             text = snippet(entry.body, query_terms)
-            found = pages.get(entry_id)
-            document = None
-            if found is not None:
-                document_id, number, page_text, source = found
-                if "<mark>" not in text:
-                    # The title matched, not the body: show the PDF page that matched instead.
-                    text = snippet(page_text, query_terms)
-                record = documents[document_id]
-                document = {"title": record.title, "url": f"{record.url}#page={number}", "page": number,
-                            "ocr": source == TextSource.OCR}
+            document, page_text = pages.get(entry_id, (None, ""))
+            if document and "<mark>" not in text:
+                # The title matched, not the body: show the PDF page that matched instead.
+                text = snippet(page_text, query_terms)
             hits.append(Hit(
                 page_id=entry.page_id, title=entry.title, url=entry.url, kind=entry.kind,
                 partner=entry.partner_name or None, date=entry.date, snippet=text, document=document,
                 partial=not complete[entry_id],
             ))
         return hits
-
-    @staticmethod
-    def best_pdf_pages(entries, query_terms):
-        """{entry id: (document id, page number, text, source)} of the PDF page holding most of the query's words."""
-        owners = {}
-        for entry in entries:
-            for document_id in entry.document_ids():
-                owners.setdefault(document_id, entry.pk)
-        if not owners:
-            return {}
-        best = {}
-        rows = DocumentPage.objects.filter(document_id__in=list(owners)).exclude(text="").order_by("document_id", "number")
-        for page in rows.only("document_id", "number", "text", "source", "ocr_confidence"):
-            found = Counter(found for found in map(term, tokens(page.text)) if found in query_terms)
-            if not found:
-                continue
-            # Among pages as good, the one whose text was read most surely.
-            key = (len(found), sum(found.values()) * page_weight(page))
-            owner = owners[page.document_id]
-            if owner not in best or key > best[owner][0]:
-                best[owner] = (key, (page.document_id, page.number, page.text, page.source))
-        return {owner: page for owner, (_, page) in best.items()}
 
     # Indexing ------------------------------------------------------------------------------
 

@@ -2,11 +2,10 @@
 
 Its French analyzer is generated from the one declaration of `search.analysis`,
 so that both engines cut, fold and stem a text the same way. A record is one
-document. Its PDFs' text is matched and scored in three flat fields (text layer,
-OCR, OCR read with low confidence, weighing less), so that a search visits no
-page of the records it does not show; the pages are also nested documents, and
-the page cited for each record shown is asked of them in a second request, for
-the records of the page shown only. User input only ever reaches Elasticsearch through `simple_query_string`,
+document. Its PDFs' text is matched and scored in three fields (text layer, OCR,
+OCR read with low confidence, weighing less), one value per page; the page cited
+for each record shown is read from the database for the records shown only
+(search.cited_pages), as on the database engines. User input only ever reaches Elasticsearch through `simple_query_string`,
 whose syntax cannot fail or reach fields it is not given, and through `match`
 queries on the `.folded` fields (exact forms, near spellings), which take no syntax. Indices are versioned
 and reached through an alias, so that a rebuild swaps the new index in at once.
@@ -24,13 +23,14 @@ from django.conf import settings
 from django.utils import timezone
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch import exceptions as es_exceptions
-from elasticsearch_dsl import Boolean, Date, Document, Float, InnerDoc, Integer, Keyword, Nested, Text
+from elasticsearch_dsl import Date, Document, Integer, Keyword, Text
 from wagtail.models import Page
 
 from erbm_cms.records.visibility import visible_pages
 
 from .. import analysis, widening
 from ..audience import audiences_of
+from ..cited_pages import cited_pages
 from ..entries import LOW_CONFIDENCE_WEIGHT, OCR_WEIGHT, TEXT_LAYER_WEIGHT
 from ..highlight import snippet
 from ..query import InvalidParameter, ParsedQuery, parse_query
@@ -84,7 +84,7 @@ PDF_EXACT_FIELDS = [f"{field}.folded^{PDF_BOOST * weight:g}" for field, weight i
 FUZZINESS = {"fuzziness": "AUTO:4,8", "prefix_length": 1, "max_expansions": 20}
 # Records holding the words as typed, then through near spellings, then most of the words (search.widening).
 TIER = 10000
-# PDF pages are scored by BM25 without length normalization: see best_page_request.
+# The PDFs' text is scored by BM25 without length normalization: a long PDF is not worth less for its length.
 PAGE_SIMILARITY = "erbm_page"
 # Words of the query within this many positions of each other score more.
 NEAR_SLOP = 10
@@ -97,9 +97,8 @@ SQS_SPECIAL = re.compile(r'([+\-=&|><!(){}\[\]^"~*?:\\/])')
 HIGHLIGHT = {"encoder": "html", "pre_tags": ["<mark>"], "post_tags": ["</mark>"]}
 # Characters of the body's beginning returned in its place when none of its words is marked.
 NO_MATCH_SIZE = 220
-# The highlighted fields of the record keep their words' offsets in the index: the highlighter reads
-# them there instead of analysing each text shown again, which was most of a search's time. A PDF
-# page is highlighted for the records shown only (one page each): it is analysed again.
+# The highlighted fields keep their words' offsets in the index: the highlighter reads them there
+# instead of analysing each text shown again, which was most of a search's time.
 OFFSETS = "offsets"
 # While a new index is loaded: no refresh, no flush to disk per request (it is not searched yet).
 LOADING_SETTINGS = {"refresh_interval": "-1", "translog.durability": "async"}
@@ -108,17 +107,6 @@ BULK_THREADS = 2
 BULK_BATCH = 200
 # Seconds a loading request may take (a busy server indexing, merging), beyond the searches' TIMEOUT.
 LOADING_TIMEOUT = 600
-
-
-class PdfPage(InnerDoc):
-    document_id = Integer()
-    document_title = Text(analyzer=FRENCH)
-    document_url = Keyword(index=False)
-    number = Integer()
-    text = Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY,
-                fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY)})
-    ocr = Boolean()
-    weight = Float()
 
 
 class Record(Document):
@@ -138,15 +126,14 @@ class Record(Document):
     audience_groups = Integer()
     expire_at = Date()
     # One value per page: a phrase or a proximity does not reach across two pages (position gap).
-    # Without length normalization, as the pages: a long PDF is not worth less for its length.
     pdf_text = Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY,
                     fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY)})
     pdf_ocr = Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY,
                    fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY)})
     pdf_ocr_low = Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY,
                        fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY)})
-    pdf_pages = Nested(PdfPage)
-    pdf_page_count = Integer(index=False)
+    # The ids of the record's PDFs, whose page cited is read from the database (search.cited_pages).
+    documents = Integer(index=False)
 
 
 def index_body(replicas=0):
@@ -154,7 +141,7 @@ def index_body(replicas=0):
     return {
         "settings": {"number_of_shards": 1, "number_of_replicas": replicas, "analysis": analysis_settings(),
                      "similarity": {PAGE_SIMILARITY: {"type": "BM25", "b": 0}}},
-        # The PDFs' flat text is indexed, not kept: the pages keep it (and a rebuild reads the database).
+        # The PDFs' text is indexed, not kept: the page cited is read from the database, as a rebuild reads it.
         "mappings": {**Record._doc_type.mapping.to_dict(), "_source": {"excludes": list(PDF_FIELD_WEIGHTS)}},
     }
 
@@ -164,17 +151,12 @@ def record_source(entry):
     pages = [(d.weight(number), text) for d in entry.documents for number, text in d.pages]
     pdf_text = {field: [text for found, text in pages if found == weight] for field, weight in PDF_FIELD_WEIGHTS.items()}
     return {
-        **pdf_text, "pdf_page_count": len(pages),
+        **pdf_text, "documents": [d.id for d in entry.documents],
         "page_id": entry.page_id, "kind": entry.kind, "title": entry.title, "summary": entry.summary,
         "body": entry.body, "url": entry.url, "partner_slugs": entry.partner_slugs, "partner_name": entry.partner_name,
         "date": entry.date.isoformat() if entry.date else None, "year": entry.year, "axes": entry.axes,
         "subjects": entry.subjects, "audience": entry.audience, "audience_groups": entry.audience_groups,
         "expire_at": entry.expire_at.isoformat() if entry.expire_at else None,
-        "pdf_pages": [
-            {"document_id": d.id, "document_title": d.title, "document_url": d.url, "number": number, "text": text,
-             "ocr": d.is_ocr(number), "weight": d.weight(number)}
-            for d in entry.documents for number, text in d.pages
-        ],
     }
 
 
@@ -229,37 +211,6 @@ def exact_forms_query(clauses):
                 {"multi_match": {"query": clause.single_word, "fields": PDF_EXACT_FIELDS}},
             )
     return should
-
-
-def best_page_request(page_ids, clauses, fuzzy):
-    """A request of the page of each record's PDFs holding the most of the query's words (as its inner hit
-    `page`), for the records `page_ids` only.
-
-    Pages are scored without length normalization (similarity `erbm_page`): the page holding the
-    words most often is cited, not the shortest one, as on the database engines; among pages as
-    good, the one read most surely (its weight).
-    """
-    should = []
-    for index, clause in enumerate(clauses):
-        if clause.excluded:
-            continue
-        should.append({"simple_query_string": {"query": sqs_text(clause), "fields": ["pdf_pages.text"],
-                                               "default_operator": "and", "flags": SQS_FLAGS}})
-        if index in fuzzy and clause.single_word:
-            should.append({"match": {"pdf_pages.text.folded": {"query": clause.single_word, **FUZZINESS}}})
-    weighted = {"function_score": {"query": {"bool": {"should": should}}, "boost_mode": "multiply", "functions": [
-        {"field_value_factor": {"field": "pdf_pages.weight", "missing": 1}}]}}
-    best_page = {"nested": {"path": "pdf_pages", "score_mode": "max", "query": weighted, "inner_hits": {
-        "name": "page", "size": 1,
-        "_source": ["pdf_pages.document_id", "pdf_pages.document_title", "pdf_pages.document_url", "pdf_pages.number",
-                    "pdf_pages.ocr"],
-        "highlight": {**HIGHLIGHT, "fields": {
-            "pdf_pages.text": {"fragment_size": 220, "number_of_fragments": 1},
-            "pdf_pages.text.folded": {"fragment_size": 220, "number_of_fragments": 1},
-        }},
-    }}}
-    return {"query": {"bool": {"filter": [{"terms": {"page_id": list(page_ids)}}], "must": [best_page]}},
-            "size": len(page_ids), "_source": ["page_id"], "track_total_hits": False}
 
 
 def proximity_query(clauses):
@@ -360,7 +311,7 @@ def build_request(params, audiences, groups, now=None, plan=None, required=None)
         "size": params.per_page,
         "track_total_hits": True,
         # Not the body, which may be long: its highlight says what a snippet needs of it.
-        "_source": ["page_id", "title", "url", "kind", "partner_name", "date", "summary", "pdf_page_count"],
+        "_source": ["page_id", "title", "url", "kind", "partner_name", "date", "summary", "documents"],
         "highlight": {**HIGHLIGHT, "fields": {
             "summary": {"number_of_fragments": 0},
             "body": {"fragment_size": 220, "number_of_fragments": 1, "no_match_size": NO_MATCH_SIZE},
@@ -663,9 +614,11 @@ class ElasticsearchEngine(SearchEngine):
             # Equal scores, newest first (a rescored search has no `sort` to say it, see build_request).
             items = sorted(items, key=lambda item: item["_source"].get("date") or "", reverse=True)
             items.sort(key=lambda item: item["_score"], reverse=True)
-        if not query.is_empty:
-            self.add_best_pages(items, plan)
-        hits = still_visible([self.hit(item, params, partial) for item in items], user)
+        query_terms = plan.widened.positive_terms
+        pages = cited_pages({item["_source"]["page_id"]: item["_source"].get("documents") or [] for item in items},
+                            query_terms)
+        hits = still_visible([self.hit(item, query_terms, pages.get(item["_source"]["page_id"]), partial)
+                              for item in items], user)
         counts = {name: {bucket["key"]: bucket["doc_count"] for bucket in response["aggregations"][name]["buckets"]}
                   for name in FACETS}
         suggestion = None
@@ -678,18 +631,6 @@ class ElasticsearchEngine(SearchEngine):
                                  near=lambda word: nearby[word] if word in nearby else candidates(word))
         return SearchResults(params, total, hits, labelled_facets(counts), suggestion=suggestion, engine=self.name,
                              searched_instead=plan.searched_instead)
-
-    def add_best_pages(self, items, plan):
-        """Add to the hits `items` the page of their PDFs cited (the inner hit `page`), asked for them only."""
-        with_pages = [item["_source"]["page_id"] for item in items if item["_source"].get("pdf_page_count")]
-        if not with_pages:
-            return
-        fuzzy = {correction.clause for correction in plan.corrections}
-        (answer,) = self.msearch([best_page_request(with_pages, plan.widened.clauses, fuzzy)])
-        pages = {found["_source"]["page_id"]: found["inner_hits"] for found in answer["hits"]["hits"]}
-        for item in items:
-            if item["_source"]["page_id"] in pages:
-                item["inner_hits"] = pages[item["_source"]["page_id"]]
 
     def msearch(self, requests):
         """The answers of several search requests, sent in one round trip."""
@@ -709,18 +650,13 @@ class ElasticsearchEngine(SearchEngine):
         return Probe(self, visibility_filter(audiences, groups or [], timezone.now().isoformat())).seen
 
     @staticmethod
-    def hit(item, params, partial=False):
+    def hit(item, query_terms, cited=None, partial=False):
+        """The Hit of a search's answer; `cited`: (document, page text) of its PDF page cited (cited_pages)."""
         source, highlight = item["_source"], item.get("highlight", {})
-        document = None
+        document, page_text = cited or (None, "")
         fragments = [*highlight.get("body", []), *highlight.get("summary", []), *highlight.get("body.folded", [])]
-        # The page of its PDFs holding the most of the query's words (best_page_request), if one does.
-        inner_hits = ((item.get("inner_hits") or {}).get("page") or {}).get("hits", {}).get("hits", [])
-        if inner_hits:
-            page = inner_hits[0]["_source"]
-            document = {"title": page["document_title"], "url": f"{page['document_url']}#page={page['number']}",
-                        "page": page["number"], "ocr": bool(page.get("ocr"))}
-            page_highlight = inner_hits[0].get("highlight", {})
-            fragments += page_highlight.get("pdf_pages.text", []) + page_highlight.get("pdf_pages.text.folded", [])
+        if document:
+            fragments.append(snippet(page_text, query_terms))
         text_snippet = next((fragment for fragment in fragments if "<mark>" in fragment), None)
         if text_snippet is None:
             # Nothing to mark in the text (the words are in the title): the summary, else the body's beginning.

@@ -9,7 +9,7 @@ import json
 import pytest
 
 from search.analysis import ELIDED_ARTICLES, STOP_WORDS
-from search.engines.elasticsearch import best_page_request, build_request, index_body, record_source
+from search.engines.elasticsearch import build_request, index_body, record_source
 from search.entries import build_entry
 from search.query import parse_params
 from tests.search import records
@@ -31,17 +31,13 @@ def test_the_index_analyzer_is_generated_from_the_one_declaration():
     assert filters["erbm_stemmer"] == {"type": "snowball", "language": "French"}
 
 
-def test_the_mapping_nests_pdf_pages_and_keeps_facets_as_keywords():
+def test_the_mapping_holds_the_pdfs_text_by_how_it_was_read_and_keeps_facets_as_keywords():
     mappings = index_body()["mappings"]
     properties = mappings["properties"]
-    assert properties["pdf_pages"]["type"] == "nested"
+    # The PDFs' text in three fields, by how it was read, one value per page, without length normalization:
+    # indexed, not kept (the page cited is read from the database). No nested page: a search visits none.
     # Each text is analyzed twice: stemmed, and folded but unstemmed (`.folded`), so the exact word typed scores more.
-    # Pages are scored without length normalization, so that the page holding the words most often is cited.
-    assert properties["pdf_pages"]["properties"]["text"] == {
-        "type": "text", "analyzer": "erbm_french", "similarity": "erbm_page",
-        "fields": {"folded": {"type": "text", "analyzer": "erbm_exact", "similarity": "erbm_page"}}}
-    assert properties["pdf_pages"]["properties"]["number"] == {"type": "integer"}
-    # The PDFs' text is also matched in three flat fields, by how it was read; indexed, not kept twice.
+    assert "pdf_pages" not in properties and '"nested"' not in json.dumps(mappings)
     for field in ("pdf_text", "pdf_ocr", "pdf_ocr_low"):
         assert properties[field] == {
             "type": "text", "analyzer": "erbm_french", "similarity": "erbm_page",
@@ -75,24 +71,16 @@ def test_operators_typed_as_text_are_escaped():
     assert must[0]["bool"]["should"][0]["simple_query_string"]["query"] == "logement\\+social"
 
 
-def test_each_clause_matches_the_record_fields_or_its_pdfs_and_the_page_cited_is_asked_for_the_hits_only():
+def test_each_clause_matches_the_record_fields_or_its_pdfs_text():
     body = request(q="sylviculture")
     clause = body["query"]["bool"]["must"][0]["bool"]["should"]
     assert clause[0]["simple_query_string"]["fields"] == [
         "title^10", "summary^3", "body^3", "subjects^3", "partner_name.text^3"]
     # The PDFs' text: a page read by OCR weighs less, one read with low confidence less again, as on the
-    # database engines. The search visits no nested page: its cost does not grow with the pages matched.
+    # database engines.
     assert clause[1]["simple_query_string"]["fields"] == ["pdf_text^2", "pdf_ocr^1.6", "pdf_ocr_low^0.8"]
-    assert '"nested"' not in json.dumps(body)
-    # The page cited: one inner hit for each record shown, the page holding most of the query's words.
-    page_request = best_page_request([12, 15], parse_params({"q": "sylviculture"}).query.clauses, set())
-    assert page_request["query"]["bool"]["filter"] == [{"terms": {"page_id": [12, 15]}}]
-    (best_page,) = [must["nested"] for must in page_request["query"]["bool"]["must"]]
-    assert best_page["path"] == "pdf_pages" and best_page["score_mode"] == "max"
-    weighted = best_page["query"]["function_score"]
-    assert weighted["functions"] == [{"field_value_factor": {"field": "pdf_pages.weight", "missing": 1}}]
-    assert best_page["inner_hits"]["name"] == "page" and best_page["inner_hits"]["highlight"]["encoder"] == "html"
-    assert {"pdf_pages.number", "pdf_pages.ocr"} <= set(best_page["inner_hits"]["_source"])
+    # The hits bring the ids of their PDFs, whose page cited is read from the database.
+    assert "documents" in body["_source"]
 
 
 def test_filters_visibility_highlight_facets_and_sort():
@@ -124,11 +112,11 @@ def test_signed_in_members_see_their_groups_records():
     assert {"bool": {"filter": [{"term": {"audience": "groups"}}, {"terms": {"audience_groups": [4, 7]}}]}} in allowed
 
 
-def test_a_record_becomes_one_document_with_its_pdf_pages():
+def test_a_record_becomes_one_document_with_its_pdfs_text_page_by_page():
     page = records.deliberation("Plan de gestion forestière", pdf_pages=["Motifs.", "La sylviculture."], axes=[2])
     source = record_source(build_entry(page))
     assert source["kind"] == "deliberation" and source["partner_slugs"] == ["douaisis-agglo"]
     assert source["axes"] == [2] and source["year"] == 2019 and source["audience"] == "public"
-    assert [(p["number"], p["text"]) for p in source["pdf_pages"]][-1] == (2, "La sylviculture.\npage 2/2")
-    assert [(p["ocr"], p["weight"]) for p in source["pdf_pages"]] == [(False, 1.0), (False, 1.0)]
-    assert source["pdf_text"][-1] == "La sylviculture.\npage 2/2" and source["pdf_ocr"] == source["pdf_ocr_low"] == []
+    assert source["pdf_text"][-1] == "La sylviculture.\npage 2/2" and len(source["pdf_text"]) == 2
+    assert source["pdf_ocr"] == source["pdf_ocr_low"] == []
+    assert source["documents"] == [page.act_document_id]

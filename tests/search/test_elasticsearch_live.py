@@ -38,7 +38,7 @@ def test_the_server_accepts_the_mappings_and_analyzes_with_the_french_analyzer(l
     live_engine.rebuild([])
     [index] = live_engine.indices()
     mapping = live_engine.client.indices.get_mapping(index=index)[index]["mappings"]["properties"]
-    assert mapping["pdf_pages"]["type"] == "nested"
+    assert mapping["pdf_text"]["similarity"] == "erbm_page" and mapping["pdf_ocr_low"]["fields"]["folded"]["type"] == "text"
     assert mapping["title"]["analyzer"] == FRENCH and mapping["title"]["fields"]["exact"]["normalizer"] == "erbm_folded"
     tokens = live_engine.client.indices.analyze(index=index, field="title", text="Les Réhabilitations de l’Agglomération")
     assert [token["token"] for token in tokens["tokens"]] == ["rehabilit", "agglomer"]
