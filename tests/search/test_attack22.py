@@ -1,0 +1,74 @@
+"""Attack on the one-statement ranking (search.engines.database.ranked_page) and the cited pages
+(search.cited_pages): the pages of one search must follow one order, every record shown once."""
+
+import datetime
+from dataclasses import replace
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from search.engines import database
+from search.query import parse_params
+from tests.search import records
+from tests.search.conftest import titles
+
+pytestmark = pytest.mark.django_db
+
+FILLER = " ".join(["le conseil délibère sur la suite donnée au dossier"] * 3)
+
+
+def pages_of(engine, q, count, **extra):
+    """The titles of pages 1..count of a search, page after page, and of the same search shown whole."""
+    shown = []
+    for number in range(1, count + 1):
+        shown.append(titles(engine.search(parse_params({"q": q, "page": str(number), **extra}), AnonymousUser())))
+    whole = engine.search(replace(parse_params({"q": q, **extra}), per_page=10 * count), AnonymousUser())
+    return shown, titles(whole)
+
+
+@pytest.fixture
+def database_engine():
+    from search.engines.embedded import database_engine
+
+    return database_engine()
+
+
+def test_pages_of_one_search_show_each_record_once_when_the_proximity_window_grows(database_engine, monkeypatch):
+    # The window of records whose words' proximity is read is max(PROXIMITY_WINDOW, page * per_page):
+    # page 2 reads it for more records than page 1, so a record whose words are close can enter page 2's
+    # order above the records page 1 showed. With PROXIMITY_WINDOW = 200 the same happens from page 21 on;
+    # the window is made 10 here so that 11 records show it.
+    monkeypatch.setattr(database, "PROXIMITY_WINDOW", 10)
+    for n in range(10):
+        records.deliberation(f"Dossier lointain {n}", date=datetime.date(2010 + n, 1, 1),
+                             summary=f"zorblaque zorblaque {FILLER} quintoire quintoire")
+    records.deliberation("Dossier proche", date=datetime.date(2005, 1, 1),
+                         summary=f"{FILLER} zorblaque quintoire {FILLER}")
+    shown, whole = pages_of(database_engine, "zorblaque quintoire", 2)
+    flat = [title for page in shown for title in page]
+    assert len(flat) == 11
+    assert sorted(flat) == sorted(whole), (shown, whole)  # each record once, none missing
+    assert len(set(flat)) == len(flat), shown
+
+
+def test_records_of_equal_score_at_the_edge_of_the_proximity_window_are_the_newest(database_engine, monkeypatch):
+    # The window keeps the best records by `score` alone (ORDER BY m.score DESC LIMIT): among records
+    # of equal score which enter it is left to SQLite, while the page shown puts the newest first.
+    monkeypatch.setattr(database, "PROXIMITY_WINDOW", 10)
+    for n in range(12):
+        records.deliberation(f"Dossier égal {n:02d}", date=datetime.date(2000 + n, 1, 1),
+                             summary=f"zorblaque {FILLER} quintoire")
+    shown, whole = pages_of(database_engine, "zorblaque quintoire", 2)
+    newest_first = [f"Dossier égal {n:02d}" for n in reversed(range(12))]
+    assert whole == newest_first
+    assert shown[0] == newest_first[:10], shown
+    assert shown[1] == newest_first[10:], shown
+
+
+def test_a_document_shared_by_two_records_is_cited_for_both(find):
+    act = records.pdf("Acte commun", ["Exposé.", "La gravelotte du carreau Sainte-Henriette est classée."])
+    records.deliberation("Classement, premier acte", act=act, date=datetime.date(2019, 1, 1))
+    records.deliberation("Classement, second acte", act=act, date=datetime.date(2020, 1, 1))
+    hits = find(q="gravelotte").hits
+    assert {hit.title for hit in hits} == {"Classement, premier acte", "Classement, second acte"}
+    assert all(hit.document and hit.document["page"] == 2 for hit in hits), [(h.title, h.document) for h in hits]
