@@ -1,0 +1,39 @@
+"""Attack 22: the SQLite statements force the covering index of migration search/0008 (INDEXED BY), an index
+Django does not know of (RunPython, not in SearchEntry.Meta.indexes)."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+
+from search.models import SearchEntry
+from search.query import parse_params
+from tests.search import records
+
+pytestmark = pytest.mark.django_db
+
+INDEX = "search_entry_searched_columns"
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only")
+def test_search_still_answers_after_a_migration_remakes_the_entries_table(monkeypatch):
+    # Any later AlterField/AddField/RemoveField on SearchEntry makes Django's SQLite schema editor copy the
+    # table into a new one with the indexes it knows of: this one is lost, and every search (SQLite: "no such
+    # index") then fails with a 500. The remake is done here inside the test's transaction (rolled back after).
+    from search.engines.embedded import database_engine
+
+    records.deliberation("Brasserie témoin", summary="La brasserie du carreau.")
+    monkeypatch.setattr(connection, "disable_constraint_checking", lambda: True)  # inside the test's transaction
+    old = SearchEntry._meta.get_field("kind")
+    new = old.clone()
+    new.set_attributes_from_name("kind")
+    new.max_length = 30
+    try:
+        with connection.schema_editor() as editor:
+            editor.alter_field(SearchEntry, old, new)
+        engine = database_engine()
+        assert engine.search(parse_params({"q": "brasserie"}), AnonymousUser()).total == 1
+        assert engine.search(parse_params({"q": ""}), AnonymousUser()).total > 0
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"CREATE INDEX IF NOT EXISTS {INDEX} ON search_searchentry "
+                           "(id, kind, partner_slugs, year, axes, page_id, date, title_key)")
