@@ -72,3 +72,22 @@ def test_a_document_shared_by_two_records_is_cited_for_both(find):
     hits = find(q="gravelotte").hits
     assert {hit.title for hit in hits} == {"Classement, premier acte", "Classement, second acte"}
     assert all(hit.document and hit.document["page"] == 2 for hit in hits), [(h.title, h.document) for h in hits]
+
+
+def test_pages_20_and_21_follow_one_order_at_the_real_proximity_window(database_engine):
+    # As above with PROXIMITY_WINDOW as shipped (200): pages 1 to 20 read the proximity of the best 200
+    # records, page 21 of the best 210. The record whose words are close is shown on no page; the
+    # 200th record by the rest of the score is shown on pages 20 and 21.
+    for n in range(201):
+        records.deliberation(f"Dossier lointain {n:03d}", date=datetime.date(1900, 1, 1) + datetime.timedelta(days=n),
+                             summary=f"zorblaque zorblaque {FILLER} quintoire quintoire")
+    records.deliberation("Dossier proche", date=datetime.date(1899, 1, 1),
+                         summary=f"{FILLER} zorblaque quintoire {FILLER}")
+    search = database_engine.search
+    whole = titles(search(replace(parse_params({"q": "zorblaque quintoire"}), per_page=300), AnonymousUser()))
+    assert whole[0] == "Dossier proche"  # its words' proximity puts it first when all are read at once
+    shown = []
+    for number in range(1, 22):
+        shown += titles(search(parse_params({"q": "zorblaque quintoire", "page": str(number)}), AnonymousUser()))
+    assert len(shown) == 202
+    assert len(set(shown)) == 202 and "Dossier proche" in shown, [t for t in shown if shown.count(t) > 1]
