@@ -16,10 +16,10 @@ def cited_pages(documents_of, query_terms):
     """{record: (document, text of the page)} of the records holding a PDF page with one of the query's
     analyzed terms; `documents_of`: {record: ids of its documents}. `document` is the JSON's object:
     title, link to the page, page number, and whether the page was read by OCR."""
-    owners = {}
+    owners = {}  # a document may be the act or annex of several records
     for owner, document_ids in documents_of.items():
         for document_id in document_ids:
-            owners.setdefault(document_id, owner)
+            owners.setdefault(document_id, []).append(owner)
     if not owners or not query_terms:
         return {}
     best = {}
@@ -30,9 +30,9 @@ def cited_pages(documents_of, query_terms):
             continue
         # Among pages as good, the one whose text was read most surely.
         key = (len(found), sum(found.values()) * page_weight(page))
-        owner = owners[page.document_id]
-        if owner not in best or key > best[owner][0]:
-            best[owner] = (key, page)
+        for owner in owners[page.document_id]:
+            if owner not in best or key > best[owner][0]:
+                best[owner] = (key, page)
     documents = ArchiveDocument.objects.in_bulk({page.document_id for _, page in best.values()})
     cited = {}
     for owner, (_, page) in best.items():

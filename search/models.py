@@ -32,6 +32,12 @@ class SearchEntry(models.Model):
     class Meta:
         verbose_name = "entrée de l'index de recherche"
         verbose_name_plural = "entrées de l'index de recherche"
+        indexes = [
+            # The columns the search statements read of each record matched, without its text: on SQLite
+            # they are read from this index alone (search.engines.sqlite forces it), not from the wide rows.
+            models.Index(fields=["id", "kind", "partner_slugs", "year", "axes", "page", "date", "title_key"],
+                         name="search_entry_searched_columns"),
+        ]
 
     def __str__(self):
         return f"{self.kind} : {self.title}"

@@ -344,21 +344,25 @@ class DatabaseEngine(SearchEngine):
 
         The records matched are found (and their visibility asked) once: their scores and facet
         columns are kept aside (a materialized CTE), then cut to the page shown and grouped. The
-        proximity bonus is added to the best PROXIMITY_WINDOW records only (as Elasticsearch's rescore).
+        proximity bonus is asked of the best PROXIMITY_WINDOW records only (as Elasticsearch's rescore).
         """
         select, select_params, order, near, near_params = self.ranking(params, plan, required, alias="m")
         columns = "id, date, kind, partner_slugs, year, axes, complete"
-        ranked, ranked_params = "m", []
+        window, ranked, ranked_params = "", "m", []
         if near != "0" and params.sort != "date":
+            # The same window for every page (records of equal score: newest first, as the page shown), so
+            # that the pages of a search follow one order: the window first, then the others by score.
             # Proximity only orders records of one date when sorted by date: it is not read then.
-            window = max(PROXIMITY_WINDOW, params.page * params.per_page)
-            ranked = (f"(SELECT {', '.join(f'e.{c}' for c in columns.split(', '))}, e.score + ({near}) AS score "
-                      f"FROM (SELECT * FROM m ORDER BY m.score DESC LIMIT %s) e)")
-            ranked_params = near_params + [window]
+            window = f", w AS MATERIALIZED (SELECT m.id FROM m ORDER BY {order} LIMIT {PROXIMITY_WINDOW})"
+            ranked = (f"(SELECT {', '.join(f'e.{c}' for c in columns.split(', '))}, e.windowed, "
+                      f"e.score + CASE WHEN e.windowed = 1 THEN ({near}) ELSE 0 END AS score FROM "
+                      "(SELECT m.*, CASE WHEN m.id IN (SELECT w.id FROM w) THEN 1 ELSE 0 END AS windowed FROM m) e)")
+            ranked_params = near_params
+            order = f"m.windowed DESC, {order}"
         with connection.cursor() as cursor:
             cursor.execute(
                 f"WITH m AS MATERIALIZED (SELECT e.id, e.date, e.kind, e.partner_slugs, e.year, e.axes, {select} "
-                f"FROM {source} WHERE {where}) "
+                f"FROM {source} WHERE {where}){window} "
                 "SELECT * FROM (SELECT 0 AS part, m.id, m.complete, m.kind, m.partner_slugs, m.year, m.axes, 0 AS found "
                 f"FROM {ranked} m ORDER BY {order} LIMIT %s OFFSET %s) page "
                 "UNION ALL SELECT 1, NULL, NULL, m.kind, m.partner_slugs, m.year, m.axes, COUNT(*) FROM m "

@@ -301,8 +301,9 @@ def build_request(params, audiences, groups, now=None, plan=None, required=None)
         query["bool"]["should"] += rescored
     elif rescored:
         # Ordered by score alone (a rescore allows no sort): ElasticsearchEngine.search puts the records
-        # of equal score of the page shown newest first.
-        extra = {"rescore": {"window_size": max(RESCORE_WINDOW, params.page * params.per_page),
+        # of equal score of the page shown newest first. The same window for every page, so that the
+        # pages follow one order (the records beyond it come after, by the first score).
+        extra = {"rescore": {"window_size": RESCORE_WINDOW,
                              "query": {"rescore_query": {"bool": {"should": rescored}}}}}
     return {
         **extra,

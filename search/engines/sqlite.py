@@ -19,7 +19,7 @@ from .database import DatabaseEngine
 FTS = "search_fts"
 WEIGHTS = (10.0, 3.0, TEXT_LAYER_WEIGHT, OCR_WEIGHT, LOW_CONFIDENCE_WEIGHT)
 BM25 = f"bm25({FTS}, {', '.join(map(str, WEIGHTS))})"
-# The entries' columns the statements read, without their text (search/migrations/0008).
+# The entries' columns the statements read, without their text (SearchEntry.Meta.indexes).
 SEARCHED_COLUMNS = "search_entry_searched_columns"
 
 
@@ -91,7 +91,9 @@ class SQLiteEngine(DatabaseEngine):
             return "0", []
         groups = islice(product(*choices), NEAR_GROUPS)
         near = " OR ".join(f"NEAR({' '.join(phrase([word]) for word in words)}, {NEAR_WORDS})" for words in groups)
-        return f"CASE WHEN e.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s) THEN {NEAR_BONUS} ELSE 0 END", [near]
+        # Asked of each record given the bonus (see DatabaseEngine.ranked_page), through its row of the index.
+        return (f"CASE WHEN EXISTS (SELECT 1 FROM {FTS} WHERE {FTS} MATCH %s AND rowid = e.id) THEN {NEAR_BONUS} "
+                "ELSE 0 END"), [near]
 
     def score(self, query):
         times = repeats(query)

@@ -1,5 +1,5 @@
-"""Attack 22: the SQLite statements force the covering index of migration search/0008 (INDEXED BY), an index
-Django does not know of (RunPython, not in SearchEntry.Meta.indexes)."""
+"""The SQLite statements force the covering index of the entries (INDEXED BY): it must outlive a migration
+that remakes the table."""
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
@@ -17,8 +17,9 @@ INDEX = "search_entry_searched_columns"
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only")
 def test_search_still_answers_after_a_migration_remakes_the_entries_table(monkeypatch):
     # Any later AlterField/AddField/RemoveField on SearchEntry makes Django's SQLite schema editor copy the
-    # table into a new one with the indexes it knows of: this one is lost, and every search (SQLite: "no such
-    # index") then fails with a 500. The remake is done here inside the test's transaction (rolled back after).
+    # table into a new one with the indexes it knows of: were this one not declared on the model, it would be
+    # lost, and every search (SQLite: "no such index") would fail with a 500. The remake is done here inside
+    # the test's transaction (rolled back after).
     from search.engines.embedded import database_engine
 
     records.deliberation("Brasserie témoin", summary="La brasserie du carreau.")

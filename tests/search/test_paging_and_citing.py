@@ -1,5 +1,5 @@
-"""Attack on the one-statement ranking (search.engines.database.ranked_page) and the cited pages
-(search.cited_pages): the pages of one search must follow one order, every record shown once."""
+"""The pages of one search follow one order, each record shown once, whatever the proximity window
+(search.engines.database.ranked_page); the PDF page cited for each record shown (search.cited_pages)."""
 
 import datetime
 from dataclasses import replace
@@ -34,10 +34,9 @@ def database_engine():
 
 
 def test_pages_of_one_search_show_each_record_once_when_the_proximity_window_grows(database_engine, monkeypatch):
-    # The window of records whose words' proximity is read is max(PROXIMITY_WINDOW, page * per_page):
-    # page 2 reads it for more records than page 1, so a record whose words are close can enter page 2's
-    # order above the records page 1 showed. With PROXIMITY_WINDOW = 200 the same happens from page 21 on;
-    # the window is made 10 here so that 11 records show it.
+    # The words' proximity is read for the best PROXIMITY_WINDOW records: a window that grew with the page
+    # (it once did) let a record whose words are close enter page 2's order above the records page 1
+    # showed. The window is made 10 here so that 11 records show it.
     monkeypatch.setattr(database, "PROXIMITY_WINDOW", 10)
     for n in range(10):
         records.deliberation(f"Dossier lointain {n}", date=datetime.date(2010 + n, 1, 1),
@@ -52,8 +51,7 @@ def test_pages_of_one_search_show_each_record_once_when_the_proximity_window_gro
 
 
 def test_records_of_equal_score_at_the_edge_of_the_proximity_window_are_the_newest(database_engine, monkeypatch):
-    # The window keeps the best records by `score` alone (ORDER BY m.score DESC LIMIT): among records
-    # of equal score which enter it is left to SQLite, while the page shown puts the newest first.
+    # Among records of equal score, the newest enter the window, as the page shown puts the newest first.
     monkeypatch.setattr(database, "PROXIMITY_WINDOW", 10)
     for n in range(12):
         records.deliberation(f"Dossier égal {n:02d}", date=datetime.date(2000 + n, 1, 1),
@@ -75,9 +73,9 @@ def test_a_document_shared_by_two_records_is_cited_for_both(find):
 
 
 def test_pages_20_and_21_follow_one_order_at_the_real_proximity_window(database_engine):
-    # As above with PROXIMITY_WINDOW as shipped (200): pages 1 to 20 read the proximity of the best 200
-    # records, page 21 of the best 210. The record whose words are close is shown on no page; the
-    # 200th record by the rest of the score is shown on pages 20 and 21.
+    # As above with PROXIMITY_WINDOW as shipped (200): pages 1 to 21 show the 202 records once each, in the
+    # order of the search shown whole. The record whose words are close but whose other scores put it
+    # last, beyond the window, stays last: proximity is read for the best 200 only.
     for n in range(201):
         records.deliberation(f"Dossier lointain {n:03d}", date=datetime.date(1900, 1, 1) + datetime.timedelta(days=n),
                              summary=f"zorblaque zorblaque {FILLER} quintoire quintoire")
@@ -85,9 +83,9 @@ def test_pages_20_and_21_follow_one_order_at_the_real_proximity_window(database_
                          summary=f"{FILLER} zorblaque quintoire {FILLER}")
     search = database_engine.search
     whole = titles(search(replace(parse_params({"q": "zorblaque quintoire"}), per_page=300), AnonymousUser()))
-    assert whole[0] == "Dossier proche"  # its words' proximity puts it first when all are read at once
     shown = []
     for number in range(1, 22):
         shown += titles(search(parse_params({"q": "zorblaque quintoire", "page": str(number)}), AnonymousUser()))
     assert len(shown) == 202
     assert len(set(shown)) == 202 and "Dossier proche" in shown, [t for t in shown if shown.count(t) > 1]
+    assert shown == whole
