@@ -347,18 +347,23 @@ class DatabaseEngine(SearchEngine):
         proximity bonus is asked of the best PROXIMITY_WINDOW records only (as Elasticsearch's rescore).
         """
         select, select_params, order, near, near_params = self.ranking(params, plan, required, alias="m")
-        columns = "id, date, kind, partner_slugs, year, axes, complete"
         window, ranked, ranked_params = "", "m", []
-        if near != "0" and params.sort != "date":
+        first, last = (params.page - 1) * params.per_page, params.page * params.per_page
+        if near != "0" and params.sort != "date" and first < PROXIMITY_WINDOW:
             # The same window for every page (records of equal score: newest first, as the page shown), so
-            # that the pages of a search follow one order: the window first, then the others by score.
-            # Proximity only orders records of one date when sorted by date: it is not read then.
-            window = f", w AS MATERIALIZED (SELECT m.id FROM m ORDER BY {order} LIMIT {PROXIMITY_WINDOW})"
-            ranked = (f"(SELECT {', '.join(f'e.{c}' for c in columns.split(', '))}, e.windowed, "
-                      f"e.score + CASE WHEN e.windowed = 1 THEN ({near}) ELSE 0 END AS score FROM "
-                      "(SELECT m.*, CASE WHEN m.id IN (SELECT w.id FROM w) THEN 1 ELSE 0 END AS windowed FROM m) e)")
+            # that the pages of a search follow one order: the window by its full score, then the others by
+            # the rest of it (a page beyond the window is cut from `m` as it is). Proximity only orders
+            # records of one date when sorted by date: it is not read then.
+            columns = ", ".join(f"e.{column}" for column in ("id", "date", "kind", "partner_slugs", "year", "axes",
+                                                             "complete"))
+            window = f", w AS MATERIALIZED (SELECT m.* FROM m ORDER BY {order} LIMIT {PROXIMITY_WINDOW})"
+            ranked = f"(SELECT {columns}, e.score + ({near}) AS score FROM w e)"
             ranked_params = near_params
-            order = f"m.windowed DESC, {order}"
+            if last > PROXIMITY_WINDOW:
+                # A page across the window's edge (a page size that does not divide it): its end from the others.
+                ranked = (f"(SELECT *, 1 AS windowed FROM {ranked} UNION ALL SELECT {columns}, e.score, 0 "
+                          "FROM m e WHERE e.id NOT IN (SELECT w.id FROM w))")
+                order = f"windowed DESC, {order}"
         with connection.cursor() as cursor:
             cursor.execute(
                 f"WITH m AS MATERIALIZED (SELECT e.id, e.date, e.kind, e.partner_slugs, e.year, e.axes, {select} "

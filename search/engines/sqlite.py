@@ -91,9 +91,7 @@ class SQLiteEngine(DatabaseEngine):
             return "0", []
         groups = islice(product(*choices), NEAR_GROUPS)
         near = " OR ".join(f"NEAR({' '.join(phrase([word]) for word in words)}, {NEAR_WORDS})" for words in groups)
-        # Asked of each record given the bonus (see DatabaseEngine.ranked_page), through its row of the index.
-        return (f"CASE WHEN EXISTS (SELECT 1 FROM {FTS} WHERE {FTS} MATCH %s AND rowid = e.id) THEN {NEAR_BONUS} "
-                "ELSE 0 END"), [near]
+        return f"CASE WHEN e.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s) THEN {NEAR_BONUS} ELSE 0 END", [near]
 
     def score(self, query):
         times = repeats(query)

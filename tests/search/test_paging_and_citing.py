@@ -89,3 +89,20 @@ def test_pages_20_and_21_follow_one_order_at_the_real_proximity_window(database_
     assert len(shown) == 202
     assert len(set(shown)) == 202 and "Dossier proche" in shown, [t for t in shown if shown.count(t) > 1]
     assert shown == whole
+
+
+def test_a_page_across_the_proximity_window_edge_follows_the_same_order(database_engine, monkeypatch):
+    # Pages of 4 records with a window of 10: page 3 holds the window's last two and the next two.
+    monkeypatch.setattr(database, "PROXIMITY_WINDOW", 10)
+    for n in range(13):
+        records.deliberation(f"Dossier lointain {n:02d}", date=datetime.date(2010, 1, 1) + datetime.timedelta(days=n),
+                             summary=f"zorblaque zorblaque {FILLER} quintoire quintoire")
+    records.deliberation("Dossier proche", date=datetime.date(2005, 1, 1),
+                         summary=f"{FILLER} zorblaque quintoire {FILLER}")
+    shown = []
+    for number in range(1, 5):
+        params = replace(parse_params({"q": "zorblaque quintoire", "page": str(number)}), per_page=4)
+        shown += titles(database_engine.search(params, AnonymousUser()))
+    whole = titles(database_engine.search(replace(parse_params({"q": "zorblaque quintoire"}), per_page=40),
+                                          AnonymousUser()))
+    assert shown == whole and len(set(shown)) == 14
