@@ -134,10 +134,9 @@ class DatabaseEngine(SearchEngine):
 
     # Per database (see engines.sqlite and engines.postgresql) ----------------------------
 
-    def matching(self, query, required=None, ranked=False):
+    def matching(self, query, required=None):
         """(FROM clause joining the entries as `e`, WHERE condition, params) of the records matching the query:
-        holding all its clauses, or `required` of them, and none of its exclusions; `ranked` when the statement
-        ranks them by `score` (a synonym's matches then count less, see search.synonyms)."""
+        holding all its clauses, or `required` of them, and none of its exclusions."""
         raise NotImplementedError
 
     def score(self, query):
@@ -203,7 +202,7 @@ class DatabaseEngine(SearchEngine):
         plan = widening.plan(params.query, self.records_with, seen)
         scored = with_exact_forms(plan)
         for required in dict.fromkeys([plan.positive, plan.partial_required]):
-            source, condition, match_params = self.matching(scored, required, ranked=True)
+            source, condition, match_params = self.matching(scored, required)
             counts, ranked = self.ranked_page(params, plan, required, source, f"{condition} AND {filters}",
                                               match_params + filter_params)
             total = sum(counts.pop("total").values())

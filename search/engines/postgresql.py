@@ -54,7 +54,7 @@ def tsquery(query, any_clause=False):
 
 
 class PostgreSQLEngine(DatabaseEngine):
-    def matching(self, query, required=None, ranked=False):
+    def matching(self, query, required=None):
         positive = [c for c in query.clauses if not c.excluded]
         if required is None or required >= len(positive):
             return "search_searchentry e", "e.search_vector @@ to_tsquery('simple', %s)", [tsquery(query)]

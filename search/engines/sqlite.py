@@ -33,26 +33,20 @@ def phrase(terms):
     return '"' + " ".join(t.replace('"', '""') for t in terms) + '"'
 
 
-def repeats(query):
-    """How many times the expression ranked writes each phrase that is not a synonym (see `fts5_query`)."""
-    return round(1 / SYNONYM_WEIGHT) if query.has_synonyms else 1
+def own_phrases(clause):
+    """The FTS5 expression of a clause's words as typed (their forms and near spellings), without its synonyms."""
+    return "(" + " OR ".join(phrase(terms) for terms in clause.own) + ")"
 
 
-def fts5_query(query, any_clause=False, ranked=False):
+def fts5_query(query, any_clause=False):
     """The FTS5 expression of a parsed query: clauses joined by AND (by OR with `any_clause`), alternatives
-    by OR, exclusions by NOT.
+    by OR, exclusions by NOT."""
 
-    FTS5's bm25 is the sum of its phrases' parts: `ranked`, the phrases of the words typed (and of
-    their forms and near spellings) are written `repeats` times and the score divided as many times,
-    so that a synonym's phrase counts SYNONYM_WEIGHT of them. What matches is the same.
-    """
-    times = repeats(query) if ranked else 1
+    def clause(clause):
+        return "(" + " OR ".join([phrase(terms) for terms in clause.own]
+                                 + [phrase(terms) for terms in clause.alternatives if terms in clause.synonyms]) + ")"
 
-    def clause(clause, times=1):
-        phrases = [phrase(terms) for terms in clause.own for _ in range(times)]
-        return "(" + " OR ".join(phrases + [phrase(terms) for terms in clause.alternatives if terms in clause.synonyms]) + ")"
-
-    expression = (" OR " if any_clause else " AND ").join(clause(c, times) for c in query.clauses if not c.excluded)
+    expression = (" OR " if any_clause else " AND ").join(clause(c) for c in query.clauses if not c.excluded)
     for excluded in (c for c in query.clauses if c.excluded):
         expression = f"({expression}) NOT {clause(excluded)}"
     return expression
@@ -61,15 +55,15 @@ def fts5_query(query, any_clause=False, ranked=False):
 class SQLiteEngine(DatabaseEngine):
     entries = f"search_searchentry e INDEXED BY {SEARCHED_COLUMNS}"
 
-    def matching(self, query, required=None, ranked=False):
+    def matching(self, query, required=None):
         source = f"{FTS} JOIN {self.entries} ON e.id = {FTS}.rowid"
         positive = [c for c in query.clauses if not c.excluded]
         if required is None or required >= len(positive):
-            return source, f"{FTS} MATCH %s", [fts5_query(query, ranked=ranked)]
+            return source, f"{FTS} MATCH %s", [fts5_query(query)]
         # Any clause matches, then the records holding at least `required` of them are kept.
         held = [self.contains(replace(query, clauses=(c,))) for c in positive]
         condition = f"{FTS} MATCH %s AND ({' + '.join(f'({sql})' for sql, _ in held)}) >= %s"
-        return source, condition, ([fts5_query(query, any_clause=True, ranked=ranked)] + [p for _, ps in held for p in ps]
+        return source, condition, ([fts5_query(query, any_clause=True)] + [p for _, ps in held for p in ps]
                                    + [required])
 
     def contains(self, query):
@@ -94,8 +88,17 @@ class SQLiteEngine(DatabaseEngine):
         return f"CASE WHEN e.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s) THEN {NEAR_BONUS} ELSE 0 END", [near]
 
     def score(self, query):
-        times = repeats(query)
-        return (f"-{BM25} / {times}" if times > 1 else f"-{BM25}"), []
+        # A synonym's matches count SYNONYM_WEIGHT (search.synonyms): the share of the score of a clause that a
+        # record holds only through its synonyms is so weighted. (bm25 has no weight per phrase: writing the
+        # words typed twice, as was done, doubled the work of every search with a synonym.)
+        positive = [clause for clause in query.clauses if not clause.excluded]
+        with_synonyms = [clause for clause in positive if clause.synonyms]
+        if not with_synonyms:
+            return f"-{BM25}", []
+        held = [f"CASE WHEN e.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s) THEN 1 ELSE {SYNONYM_WEIGHT:g} END"
+                for _ in with_synonyms]
+        share = f"({' + '.join(held)} + {len(positive) - len(with_synonyms)}) / {float(len(positive))}"
+        return f"-{BM25} * {share}", [own_phrases(clause) for clause in with_synonyms]
 
     def insert(self, texts):
         SearchEntry.objects.bulk_create([text.row for text in texts])
