@@ -371,7 +371,7 @@ class DatabaseEngine(SearchEngine):
                 f"FROM {ranked} m ORDER BY {order} LIMIT %s OFFSET %s) page "
                 "UNION ALL SELECT 1, NULL, NULL, m.kind, m.partner_slugs, m.year, m.axes, COUNT(*) FROM m "
                 "GROUP BY m.kind, m.partner_slugs, m.year, m.axes",
-                select_params + where_params + ranked_params + [params.per_page, (params.page - 1) * params.per_page],
+                select_params + where_params + ranked_params + [params.per_page, first],
             )
             rows = cursor.fetchall()
         ranked = [(entry_id, bool(complete)) for part, entry_id, complete, *_ in rows if part == 0]

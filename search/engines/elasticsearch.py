@@ -5,10 +5,11 @@ so that both engines cut, fold and stem a text the same way. A record is one
 document. Its PDFs' text is matched and scored in three fields (text layer, OCR,
 OCR read with low confidence, weighing less), one value per page; the page cited
 for each record shown is read from the database for the records shown only
-(search.cited_pages), as on the database engines. User input only ever reaches Elasticsearch through `simple_query_string`,
-whose syntax cannot fail or reach fields it is not given, and through `match`
-queries on the `.folded` fields (exact forms, near spellings), which take no syntax. Indices are versioned
-and reached through an alias, so that a rebuild swaps the new index in at once.
+(search.cited_pages), as on the database engines. User input only ever reaches
+Elasticsearch through `simple_query_string`, whose syntax cannot fail or reach
+fields it is not given, and through `match` queries on the `.folded` fields
+(exact forms, near spellings), which take no syntax. Indices are versioned and
+reached through an alias, so that a rebuild swaps the new index in at once.
 """
 
 import re
@@ -109,6 +110,12 @@ BULK_BATCH = 200
 LOADING_TIMEOUT = 600
 
 
+def pdf_text_field():
+    """The PDFs' text read one way (one value per page, without length normalization), stemmed and folded."""
+    return Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY,
+                fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY)})
+
+
 class Record(Document):
     page_id = Integer()
     kind = Keyword()
@@ -126,12 +133,9 @@ class Record(Document):
     audience_groups = Integer()
     expire_at = Date()
     # One value per page: a phrase or a proximity does not reach across two pages (position gap).
-    pdf_text = Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY,
-                    fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY)})
-    pdf_ocr = Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY,
-                   fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY)})
-    pdf_ocr_low = Text(analyzer=FRENCH, similarity=PAGE_SIMILARITY,
-                       fields={"folded": Text(analyzer=EXACT, similarity=PAGE_SIMILARITY)})
+    pdf_text = pdf_text_field()
+    pdf_ocr = pdf_text_field()
+    pdf_ocr_low = pdf_text_field()
     # The ids of the record's PDFs, whose page cited is read from the database (search.cited_pages).
     documents = Integer(index=False)
 
@@ -177,27 +181,20 @@ def words_queries(text, boost=1.0):
             {"simple_query_string": {**options, "fields": PDF_FIELDS}})
 
 
-def in_record_or_pdf(record_query, pdf_query):
-    """Matches the query in the record's own fields, or in its PDFs' text."""
-    return [record_query, pdf_query]
-
-
 def clause_query(clause, fuzzy=False):
     """Matches the clause in the record's own fields or in its PDFs' text.
 
     With `fuzzy`, the word also matches near spellings (`search.widening`) in the folded,
     unstemmed words (`.folded`); its synonyms match too, scoring less.
     """
-    should = in_record_or_pdf(*words_queries(sqs_text(clause, clause.own_texts)))
+    should = [*words_queries(sqs_text(clause, clause.own_texts))]
     if clause.synonyms:
         # A synonym's matches count SYNONYM_WEIGHT of the word typed (search.synonyms).
-        should += in_record_or_pdf(*words_queries(sqs_text(clause, clause.synonym_texts), SYNONYM_WEIGHT))
+        should += words_queries(sqs_text(clause, clause.synonym_texts), SYNONYM_WEIGHT)
     word = clause.single_word if not clause.excluded else None
     if word and fuzzy:
-        should += in_record_or_pdf(
-            {"multi_match": {"query": word, "fields": EXACT_FIELDS, **FUZZINESS}},
-            {"multi_match": {"query": word, "fields": PDF_EXACT_FIELDS, **FUZZINESS}},
-        )
+        should += [{"multi_match": {"query": word, "fields": fields, **FUZZINESS}}
+                   for fields in (EXACT_FIELDS, PDF_EXACT_FIELDS)]
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
@@ -206,10 +203,8 @@ def exact_forms_query(clauses):
     should = []
     for clause in clauses:
         if clause.single_word and not clause.excluded:
-            should += in_record_or_pdf(
-                {"multi_match": {"query": clause.single_word, "fields": EXACT_FIELDS}},
-                {"multi_match": {"query": clause.single_word, "fields": PDF_EXACT_FIELDS}},
-            )
+            should += [{"multi_match": {"query": clause.single_word, "fields": fields}}
+                       for fields in (EXACT_FIELDS, PDF_EXACT_FIELDS)]
     return should
 
 
@@ -219,10 +214,8 @@ def proximity_query(clauses):
     if len(words) < 2:
         return []
     text = " ".join(words)
-    return in_record_or_pdf(
-        {"multi_match": {"query": text, "fields": RECORD_FIELDS, "type": "phrase", "slop": NEAR_SLOP}},
-        {"multi_match": {"query": text, "fields": PDF_FIELDS, "type": "phrase", "slop": NEAR_SLOP}},
-    )
+    return [{"multi_match": {"query": text, "fields": fields, "type": "phrase", "slop": NEAR_SLOP}}
+            for fields in (RECORD_FIELDS, PDF_FIELDS)]
 
 
 def visibility_filter(audiences, groups, now):
@@ -613,8 +606,7 @@ class ElasticsearchEngine(SearchEngine):
         items = response["hits"]["hits"]
         if not params.sorted_by_date:
             # Equal scores, newest first (a rescored search has no `sort` to say it, see build_request).
-            items = sorted(items, key=lambda item: item["_source"].get("date") or "", reverse=True)
-            items.sort(key=lambda item: item["_score"], reverse=True)
+            items = sorted(items, key=lambda item: (item["_score"], item["_source"].get("date") or ""), reverse=True)
         query_terms = plan.widened.positive_terms
         pages = cited_pages({item["_source"]["page_id"]: item["_source"].get("documents") or [] for item in items},
                             query_terms)

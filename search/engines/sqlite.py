@@ -33,11 +33,6 @@ def phrase(terms):
     return '"' + " ".join(t.replace('"', '""') for t in terms) + '"'
 
 
-def own_phrases(clause):
-    """The FTS5 expression of a clause's words as typed (their forms and near spellings), without its synonyms."""
-    return "(" + " OR ".join(phrase(terms) for terms in clause.own) + ")"
-
-
 def fts5_query(query, any_clause=False):
     """The FTS5 expression of a parsed query: clauses joined by AND (by OR with `any_clause`), alternatives
     by OR, exclusions by NOT."""
@@ -95,10 +90,10 @@ class SQLiteEngine(DatabaseEngine):
         with_synonyms = [clause for clause in positive if clause.synonyms]
         if not with_synonyms:
             return f"-{BM25}", []
-        held = [f"CASE WHEN e.id IN (SELECT rowid FROM {FTS} WHERE {FTS} MATCH %s) THEN 1 ELSE {SYNONYM_WEIGHT:g} END"
-                for _ in with_synonyms]
-        share = f"({' + '.join(held)} + {len(positive) - len(with_synonyms)}) / {float(len(positive))}"
-        return f"-{BM25} * {share}", [own_phrases(clause) for clause in with_synonyms]
+        held = [self.contains(replace(query, clauses=(clause.without_synonyms(),))) for clause in with_synonyms]
+        cases = [f"CASE WHEN {sql} THEN 1 ELSE {SYNONYM_WEIGHT:g} END" for sql, _ in held]
+        share = f"({' + '.join(cases)} + {len(positive) - len(with_synonyms)}) / {float(len(positive))}"
+        return f"-{BM25} * {share}", [param for _, params in held for param in params]
 
     def insert(self, texts):
         SearchEntry.objects.bulk_create([text.row for text in texts])
