@@ -2,11 +2,13 @@
 """Mixed load on the production server: readers and searchers, an editor publishing, a bulk import, at once.
 
     .venv/bin/python bench/load.py --workdir DIR [--seconds 60] [--clients 8] [--import-rows 100]
-                                   [--engine sqlite|postgresql] [--database-url URL] [--workers N] [--threads N]
+                                   [--records N] [--engine sqlite|postgresql|elasticsearch] [--database-url URL]
+                                   [--elasticsearch-url URL] [--workers N] [--threads N]
 
 DIR is a site prepared by `bench/search.py --engine ENGINE --workdir DIR` (the
 demo content and a generated archive, indexed; prepared here with --records
-when it is not; with PostgreSQL the database is --database-url). The site is
+when it is not; with PostgreSQL the database is --database-url, with Elasticsearch the
+cluster is --elasticsearch-url). The site is
 served by gunicorn (production profile, the project's gunicorn.conf.py unless
 --workers or --threads say otherwise) with one `manage.py db_worker` for the
 background tasks; each worker answers a few requests first, then, for --seconds:
@@ -118,14 +120,15 @@ def answer(process):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workdir")
-    parser.add_argument("--records", type=int, default=10_000, help="archive size if DIR is not prepared yet")
+    parser.add_argument("--records", type=int, default=10_000, help="archive size: the site of DIR prepared with it (here, if not yet)")
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--import-rows", type=int, default=100)
     parser.add_argument("--workers", type=int, help="gunicorn workers (default: gunicorn.conf.py)")
     parser.add_argument("--threads", type=int, help="threads per gunicorn worker (default: gunicorn.conf.py)")
-    parser.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--engine", choices=["sqlite", "postgresql", "elasticsearch"], default="sqlite")
     parser.add_argument("--database-url", default="postgres://postgres:postgres@127.0.0.1:5432/erbm_bench_search")
+    parser.add_argument("--elasticsearch-url", default="http://127.0.0.1:9200")
     parser.add_argument("--inside", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inside:
@@ -133,10 +136,11 @@ def main():
     if not args.workdir:
         parser.error("--workdir is required")
     workdir = Path(args.workdir)
-    if not any(workdir.glob(f"ready-{args.engine}-*")):
+    if not (workdir / f"ready-{args.engine}-{args.records}").exists():
         subprocess.run([PYTHON, str(Path(__file__).with_name("search.py")), "--records", str(args.records),
                         "--engine", args.engine, "--database-url", args.database_url,
-                        "--workdir", str(workdir), "--prepare-only"], check=True)
+                        "--elasticsearch-url", args.elasticsearch_url, "--workdir", str(workdir), "--prepare-only"],
+                       check=True)
     env = bench_search.environment(args, workdir)
     subprocess.run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], cwd=ROOT, env=env, check=True)
     batch = workdir / "import" / str(int(time.time()))
@@ -156,7 +160,7 @@ def main():
         warm_up_errors = warm_up(port)
         print(f"load average: {' '.join(f'{v:.1f}' for v in os.getloadavg())} ({os.cpu_count()} cores); "
               f"{args.clients} readers, 1 publisher, 1 import of {args.import_rows} rows, {args.seconds:g} s, "
-              f"gunicorn {' '.join(serving) or '(gunicorn.conf.py)'}, {args.engine}", flush=True)
+              f"gunicorn {' '.join(serving) or '(gunicorn.conf.py)'}, {args.engine}, {args.records:,} records", flush=True)
         publisher = inside(args, env, "publish", str(args.seconds))
         import_started = time.perf_counter()
         importer = subprocess.Popen(

@@ -11,6 +11,32 @@ PostgreSQL (see `engines.sqlite` and `engines.postgresql`).
 from django.db import models
 
 
+class FacetGroup(models.Model):
+    """Facet values that records share (kind, partners, year, axes), as one number.
+
+    The database engine counts the records matched by group, an integer, then reads the values of
+    the few groups found: grouping every record matched by four text columns cost more (SQLite sorts
+    the rows to group them). A group never changes; a record that changes values takes another one.
+    """
+
+    combination = models.CharField(max_length=400, unique=True, help_text="the four values, joined")
+    kind = models.CharField(max_length=20)
+    partner_slugs = models.TextField(blank=True)
+    year = models.PositiveSmallIntegerField(null=True)
+    axes = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = "groupe de facettes"
+        verbose_name_plural = "groupes de facettes"
+
+    def __str__(self):
+        return self.combination
+
+    @staticmethod
+    def combination_of(kind, partner_slugs, year, axes):
+        return f"{kind}|{partner_slugs}|{'' if year is None else year}|{axes}"
+
+
 class SearchEntry(models.Model):
     page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="search_entry")
     kind = models.CharField(max_length=20, db_index=True)
@@ -27,6 +53,7 @@ class SearchEntry(models.Model):
     audience = models.CharField(max_length=20, default="public", db_index=True)
     audience_groups = models.CharField(max_length=200, blank=True, help_text="group ids, space separated")
     expire_at = models.DateTimeField(null=True)
+    facet_group = models.ForeignKey(FacetGroup, null=True, on_delete=models.PROTECT, related_name="+", db_index=False)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:
@@ -35,7 +62,8 @@ class SearchEntry(models.Model):
         indexes = [
             # The columns the search statements read of each record matched, without its text: on SQLite
             # they are read from this index alone (search.engines.sqlite forces it), not from the wide rows.
-            models.Index(fields=["id", "kind", "partner_slugs", "year", "axes", "page", "date", "title_key"],
+            models.Index(fields=["id", "kind", "partner_slugs", "year", "axes", "page", "date", "title_key",
+                                 "facet_group"],
                          name="search_entry_searched_columns"),
         ]
 

@@ -24,7 +24,7 @@ from ..audience import visible_entries_sql
 from ..cited_pages import cited_pages
 from ..entries import LOW_CONFIDENCE_WEIGHT, OCR_WEIGHT, TEXT_LAYER_WEIGHT
 from ..highlight import snippet
-from ..models import SearchEntry
+from ..models import FacetGroup, SearchEntry
 from ..query import InvalidParameter, ParsedQuery, parse_query
 from ..suggest import suggest
 from ..synonyms import SYNONYM_WEIGHT, expand
@@ -86,9 +86,12 @@ def like_words(terms):
 
 
 def grouped_counts(rows):
-    """Facet counts (and the total by kind) of rows (kind, partner slugs, year, axes, records)."""
+    """Facet counts (and the total by kind) of rows (facet group id, records)."""
+    found = dict(rows)
+    groups = FacetGroup.objects.filter(pk__in=found).values_list("pk", "kind", "partner_slugs", "year", "axes")
     counts = {"total": Counter(), "type": Counter(), "partenaire": Counter(), "annee": Counter(), "axe": Counter()}
-    for kind, partners, year, axes, count in rows:
+    for group, kind, partners, year, axes in groups:
+        count = found[group]
         counts["total"][kind] += count
         counts["type"][kind] += count
         for slug in partners.split():
@@ -98,6 +101,23 @@ def grouped_counts(rows):
         for axis in axes.split():
             counts["axe"][int(axis)] += count
     return counts
+
+
+def assign_facet_groups(rows):
+    """Set the facet group of these entry rows, the groups missing made (see models.FacetGroup)."""
+    combinations = [FacetGroup.combination_of(row.kind, row.partner_slugs, row.year, row.axes) for row in rows]
+    groups = dict(FacetGroup.objects.filter(combination__in=set(combinations)).values_list("combination", "pk"))
+    missing = {combination: row for row, combination in zip(rows, combinations) if combination not in groups}
+    if missing:
+        # Another process may make the same group meanwhile: the one made first is kept, and read back.
+        FacetGroup.objects.bulk_create([
+            FacetGroup(combination=combination, kind=row.kind, partner_slugs=row.partner_slugs, year=row.year,
+                       axes=row.axes)
+            for combination, row in missing.items()
+        ], ignore_conflicts=True)
+        groups.update(FacetGroup.objects.filter(combination__in=list(missing)).values_list("combination", "pk"))
+    for row, combination in zip(rows, combinations):
+        row.facet_group_id = groups[combination]
 
 
 class IndexedText:
@@ -235,9 +255,7 @@ class DatabaseEngine(SearchEngine):
         """Facet counts (and the total) from one grouped query over the matching records."""
         with connection.cursor() as cursor:
             cursor.execute(
-                f"SELECT e.kind, e.partner_slugs, e.year, e.axes, COUNT(*) FROM {source} WHERE {where} "
-                "GROUP BY e.kind, e.partner_slugs, e.year, e.axes",
-                params,
+                f"SELECT e.facet_group_id, COUNT(*) FROM {source} WHERE {where} GROUP BY e.facet_group_id", params,
             )
             return grouped_counts(cursor.fetchall())
 
@@ -342,7 +360,7 @@ class DatabaseEngine(SearchEngine):
         """(facet counts with the total, [(entry id, holds every clause)] of the page shown) in one statement.
 
         The records matched are found (and their visibility asked) once: their scores and facet
-        columns are kept aside (a materialized CTE), then cut to the page shown and grouped. The
+        groups are kept aside (a materialized CTE), then cut to the page shown and grouped. The
         proximity bonus is asked of the best PROXIMITY_WINDOW records only (as Elasticsearch's rescore).
         """
         select, select_params, order, near, near_params = self.ranking(params, plan, required, alias="m")
@@ -353,8 +371,7 @@ class DatabaseEngine(SearchEngine):
             # that the pages of a search follow one order: the window by its full score, then the others by
             # the rest of it (a page beyond the window is cut from `m` as it is). Proximity only orders
             # records of one date when sorted by date: it is not read then.
-            columns = ", ".join(f"e.{column}" for column in ("id", "date", "kind", "partner_slugs", "year", "axes",
-                                                             "complete"))
+            columns = "e.id, e.date, e.facet_group_id, e.complete"
             window = f", w AS MATERIALIZED (SELECT m.* FROM m ORDER BY {order} LIMIT {PROXIMITY_WINDOW})"
             ranked = f"(SELECT {columns}, e.score + ({near}) AS score FROM w e)"
             ranked_params = near_params
@@ -365,17 +382,16 @@ class DatabaseEngine(SearchEngine):
                 order = f"windowed DESC, {order}"
         with connection.cursor() as cursor:
             cursor.execute(
-                f"WITH m AS MATERIALIZED (SELECT e.id, e.date, e.kind, e.partner_slugs, e.year, e.axes, {select} "
+                f"WITH m AS MATERIALIZED (SELECT e.id, e.date, e.facet_group_id, {select} "
                 f"FROM {source} WHERE {where}){window} "
-                "SELECT * FROM (SELECT 0 AS part, m.id, m.complete, m.kind, m.partner_slugs, m.year, m.axes, 0 AS found "
+                "SELECT * FROM (SELECT 0 AS part, m.id, m.complete, 0 AS found "
                 f"FROM {ranked} m ORDER BY {order} LIMIT %s OFFSET %s) page "
-                "UNION ALL SELECT 1, NULL, NULL, m.kind, m.partner_slugs, m.year, m.axes, COUNT(*) FROM m "
-                "GROUP BY m.kind, m.partner_slugs, m.year, m.axes",
+                "UNION ALL SELECT 1, m.facet_group_id, NULL, COUNT(*) FROM m GROUP BY m.facet_group_id",
                 select_params + where_params + ranked_params + [params.per_page, first],
             )
             rows = cursor.fetchall()
-        ranked = [(entry_id, bool(complete)) for part, entry_id, complete, *_ in rows if part == 0]
-        return grouped_counts([row[3:] for row in rows if row[0] == 1]), ranked
+        ranked = [(entry_id, bool(complete)) for part, entry_id, complete, _ in rows if part == 0]
+        return grouped_counts([(group, found) for part, group, _, found in rows if part == 1]), ranked
 
     def has_visible_match(self, query, user, visible=None):
         """Whether a record that `user` may see (`visible`, if computed already) matches the query."""
@@ -479,6 +495,7 @@ class DatabaseEngine(SearchEngine):
     def write(self, texts):
         """Replace the entries of these analyzed records (inside the caller's transaction)."""
         SearchEntry.objects.filter(page_id__in=[text.entry.page_id for text in texts]).delete()
+        assign_facet_groups([text.row for text in texts])
         self.insert(texts)
 
     def rebuild(self, entries, progress=lambda done, total: None, total=None):

@@ -39,4 +39,4 @@ def test_search_still_answers_after_a_migration_remakes_the_entries_table(monkey
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f"CREATE INDEX IF NOT EXISTS {INDEX} ON search_searchentry "
-                           "(id, kind, partner_slugs, year, axes, page_id, date, title_key)")
+                           "(id, kind, partner_slugs, year, axes, page_id, date, title_key, facet_group_id)")
