@@ -24,6 +24,7 @@ import re
 import threading
 import unicodedata
 from functools import cache, lru_cache
+from itertools import islice
 
 import Stemmer
 
@@ -202,6 +203,19 @@ def iter_words(text):
         for offset in range(0, len(word), MAX_WORD_LENGTH):
             piece = word[offset:offset + MAX_WORD_LENGTH]
             yield start + offset, start + offset + len(piece), piece
+
+
+def word_window(text, found, first, last):
+    """(start, end, word) of the words numbered `first` to `last` - 1 of the text, whose words `tokens` found.
+
+    Unless a word was cut or dropped (over-long, underscores), the pattern's matches are the words one for
+    one: skipped at C speed up to the window, where `iter_words` would make each one in Python.
+    """
+    text = text or ""
+    if "_" in text or max(map(len, found), default=0) > MAX_WORD_LENGTH:
+        return list(islice(iter_words(text), first, last))
+    matches = islice(_word_pattern(ASTRAL.search(text) is not None).finditer(text), first, last)
+    return [(match.start(), match.end(), match.group()) for match in matches]
 
 
 def tokens(text):

@@ -25,7 +25,10 @@ def cited_pages(documents_of, query_terms):
     best = {}
     rows = DocumentPage.objects.filter(document_id__in=list(owners)).exclude(text="").order_by("document_id", "number")
     for page in rows.only("document_id", "number", "text", "source", "ocr_confidence"):
-        found = Counter(found for found in map(term, tokens(page.text)) if found in query_terms)
+        found = Counter()
+        for word, count in Counter(tokens(page.text)).items():  # each distinct word analyzed once
+            if (analyzed := term(word)) in query_terms:
+                found[analyzed] += count
         if not found:
             continue
         # Among pages as good, the one whose text was read most surely.

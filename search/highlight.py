@@ -2,9 +2,8 @@
 
 import re
 from html import escape
-from itertools import islice
 
-from .analysis import iter_words, term, tokens
+from .analysis import term, tokens, word_window
 
 WINDOW_WORDS = 36
 
@@ -14,7 +13,9 @@ def snippet(text, query_terms, window=WINDOW_WORDS):
     found = tokens(text)  # the words as `iter_words` cuts them; their places are read for the window only
     if not found:
         return ""
-    matches = [i for i, word in enumerate(found) if term(word) in query_terms] if query_terms else []
+    # Each distinct word analyzed once: a long text says the same words many times.
+    matched = {word for word in set(found) if term(word) in query_terms} if query_terms else set()
+    matches = [i for i, word in enumerate(found) if word in matched] if matched else []
     if matches:
         # Start the window where it holds the most matched words (the first such place).
         best_start, best_count, last = matches[0], 0, 0
@@ -29,7 +30,7 @@ def snippet(text, query_terms, window=WINDOW_WORDS):
     end = min(len(found), start + window)
     start = max(0, min(start, end - window))
     marked = set(matches)
-    shown = list(islice(iter_words(text), start, end))
+    shown = word_window(text, found, start, end)
     pieces = []
     cursor = shown[0][0]
     for index, (begin, finish, word) in enumerate(shown, start):
