@@ -26,3 +26,15 @@ def test_a_word_searched_after_a_very_long_word_is_still_marked(find):
     records.deliberation("Relevé de la commission", summary=f"{'y' * 600} tréfileur")
     [hit] = find(q="tréfileur").hits
     assert marked(hit.snippet) == ["tréfileur"]
+
+
+def test_a_text_of_many_very_long_words_still_answers_the_search(client):
+    # Twenty runs of 600 letters (an OCR'd table read without spaces) before the word searched: the
+    # index counts 60 pieces of them, the snippet's window starts among them.
+    runs = " ".join(["z" * 600] * 20)
+    records.deliberation("Relevé des lamineries", summary=f"{runs} tréfileur")
+    response = client.get("/api/recherche/", {"q": "tréfileur"})
+    assert response.status_code == 200
+    [result] = response.json()["results"]
+    assert marked(result["snippet"]) == ["tréfileur"]
+    assert client.get("/recherche/", {"q": "tréfileur"}).status_code == 200
