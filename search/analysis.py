@@ -209,10 +209,11 @@ def word_window(text, found, first, last):
     """(start, end, word) of the words numbered `first` to `last` - 1 of the text, whose words `tokens` found.
 
     Unless a word was cut or dropped (over-long, underscores), the pattern's matches are the words one for
-    one: skipped at C speed up to the window, where `iter_words` would make each one in Python.
+    one: skipped at C speed up to the window, where `iter_words` would make each one in Python. A word
+    was cut when a piece of the longest length was found (`found` holds the pieces, not the word).
     """
     text = text or ""
-    if "_" in text or max(map(len, found), default=0) > MAX_WORD_LENGTH:
+    if "_" in text or max(map(len, found), default=0) >= MAX_WORD_LENGTH:
         return list(islice(iter_words(text), first, last))
     matches = islice(_word_pattern(ASTRAL.search(text) is not None).finditer(text), first, last)
     return [(match.start(), match.end(), match.group()) for match in matches]

@@ -8,7 +8,15 @@ the entry id on SQLite, a weighted `tsvector` column with its GIN index on
 PostgreSQL (see `engines.sqlite` and `engines.postgresql`).
 """
 
+import hashlib
+
 from django.db import models
+
+
+def facet_key(kind, partner_slugs, year, axes):
+    """The key of a combination of facet values: a digest, of one length whatever the number of partners."""
+    values = f"{kind}|{partner_slugs}|{'' if year is None else year}|{axes}"
+    return hashlib.sha256(values.encode()).hexdigest()
 
 
 class FacetGroup(models.Model):
@@ -19,7 +27,7 @@ class FacetGroup(models.Model):
     the rows to group them). A group never changes; a record that changes values takes another one.
     """
 
-    combination = models.CharField(max_length=400, unique=True, help_text="the four values, joined")
+    key = models.CharField(max_length=64, unique=True, help_text="facet_key() of the four values")
     kind = models.CharField(max_length=20)
     partner_slugs = models.TextField(blank=True)
     year = models.PositiveSmallIntegerField(null=True)
@@ -30,11 +38,8 @@ class FacetGroup(models.Model):
         verbose_name_plural = "groupes de facettes"
 
     def __str__(self):
-        return self.combination
-
-    @staticmethod
-    def combination_of(kind, partner_slugs, year, axes):
-        return f"{kind}|{partner_slugs}|{'' if year is None else year}|{axes}"
+        return " · ".join(str(value) for value in (self.kind, self.partner_slugs.strip(), self.year, self.axes.strip())
+                          if value)
 
 
 class SearchEntry(models.Model):

@@ -24,7 +24,7 @@ from ..audience import visible_entries_sql
 from ..cited_pages import cited_pages
 from ..entries import LOW_CONFIDENCE_WEIGHT, OCR_WEIGHT, TEXT_LAYER_WEIGHT
 from ..highlight import snippet
-from ..models import FacetGroup, SearchEntry
+from ..models import FacetGroup, SearchEntry, facet_key
 from ..query import InvalidParameter, ParsedQuery, parse_query
 from ..suggest import suggest
 from ..synonyms import SYNONYM_WEIGHT, expand
@@ -86,11 +86,15 @@ def like_words(terms):
 
 
 def grouped_counts(rows):
-    """Facet counts (and the total by kind) of rows (facet group id, records)."""
+    """Facet counts (and the total by kind) of rows (facet group id, records).
+
+    Records without a group (written by a process still running the code of before migration 0009, until
+    it restarts) count in the total, under no facet."""
     found = dict(rows)
-    groups = FacetGroup.objects.filter(pk__in=found).values_list("pk", "kind", "partner_slugs", "year", "axes")
+    groups = FacetGroup.objects.filter(pk__in=[group for group in found if group is not None])
     counts = {"total": Counter(), "type": Counter(), "partenaire": Counter(), "annee": Counter(), "axe": Counter()}
-    for group, kind, partners, year, axes in groups:
+    counts["total"][None] = found.get(None, 0)
+    for group, kind, partners, year, axes in groups.values_list("pk", "kind", "partner_slugs", "year", "axes"):
         count = found[group]
         counts["total"][kind] += count
         counts["type"][kind] += count
@@ -105,19 +109,18 @@ def grouped_counts(rows):
 
 def assign_facet_groups(rows):
     """Set the facet group of these entry rows, the groups missing made (see models.FacetGroup)."""
-    combinations = [FacetGroup.combination_of(row.kind, row.partner_slugs, row.year, row.axes) for row in rows]
-    groups = dict(FacetGroup.objects.filter(combination__in=set(combinations)).values_list("combination", "pk"))
-    missing = {combination: row for row, combination in zip(rows, combinations) if combination not in groups}
+    keys = [facet_key(row.kind, row.partner_slugs, row.year, row.axes) for row in rows]
+    groups = dict(FacetGroup.objects.filter(key__in=set(keys)).values_list("key", "pk"))
+    missing = {key: row for row, key in zip(rows, keys) if key not in groups}
     if missing:
         # Another process may make the same group meanwhile: the one made first is kept, and read back.
         FacetGroup.objects.bulk_create([
-            FacetGroup(combination=combination, kind=row.kind, partner_slugs=row.partner_slugs, year=row.year,
-                       axes=row.axes)
-            for combination, row in missing.items()
+            FacetGroup(key=key, kind=row.kind, partner_slugs=row.partner_slugs, year=row.year, axes=row.axes)
+            for key, row in missing.items()
         ], ignore_conflicts=True)
-        groups.update(FacetGroup.objects.filter(combination__in=list(missing)).values_list("combination", "pk"))
-    for row, combination in zip(rows, combinations):
-        row.facet_group_id = groups[combination]
+        groups.update(FacetGroup.objects.filter(key__in=list(missing)).values_list("key", "pk"))
+    for row, key in zip(rows, keys):
+        row.facet_group_id = groups[key]
 
 
 class IndexedText:
