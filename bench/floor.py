@@ -2,8 +2,10 @@
 """The least work an exact search does, query by query, beside the project's whole search.
 
     .venv/bin/python bench/floor.py --workdir DIR [--records N] [--engine sqlite|postgresql] [--repeat 3]
+                                    [--database-url URL]
 
-On a site prepared by `bench/search.py` (same --workdir, --records and --engine), for its 50
+On a site prepared by `bench/search.py` (same --workdir, --records, --engine and, on PostgreSQL,
+--database-url; `bench/search.py --prepare-only` builds it without measuring), for its 50
 queries, in one process on the database engine (no web server), the best of --repeat times of:
 
 - `match`: counting the records that hold the words (the full-text match alone);
@@ -14,7 +16,9 @@ queries, in one process on the database engine (no web server), the best of --re
 - `search`: the project's whole search (the statement above plus ranking, the page shown, its
   snippets and cited pages).
 
-It prints p50 / p95 / max of each and the queries that match the most records. Neither the
+It prints p50 / p95 / max of each, the queries that match the most records, then `floor_p95_ms`
+(the p95 over the queries of the larger of `score` and `facets`, each of which the search must do)
+and `search_p95_ms`. Neither the
 relevance of every match nor the exact facet counts can be skipped by an engine that ranks with
 bm25 and counts exactly: `score` and `facets` are a floor under `search`.
 """
@@ -38,12 +42,12 @@ PARTS = ("match", "score", "facets", "search")
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--workdir")
-    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--workdir", help="the work folder of bench/search.py (required)")
+    parser.add_argument("--records", type=int, default=10_000, help="the archive size it was prepared with")
     parser.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--database-url", default="postgres://postgres:postgres@127.0.0.1:5432/erbm_bench_search")
-    parser.add_argument("--elasticsearch-url", default="")
+    parser.add_argument("--repeat", type=int, default=3, help="times each part is run (the best is kept)")
+    parser.add_argument("--database-url", default="postgres://postgres:postgres@127.0.0.1:5432/erbm_bench_search",
+                        help="with --engine postgresql, the database bench/search.py prepared")
     parser.add_argument("--inside", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.inside:

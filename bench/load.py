@@ -11,7 +11,7 @@ when it is not; with PostgreSQL the database is --database-url, with Elasticsear
 cluster is --elasticsearch-url). The site is
 served by gunicorn (production profile, the project's gunicorn.conf.py unless
 --workers or --threads say otherwise) with one `manage.py db_worker` for the
-background tasks; each worker answers a few requests first, then, for --seconds:
+background tasks; each address is requested twice first (one after the other), then, for --seconds:
 
 - `--clients` readers loop over pages (home, news, deliberations) and
   searches (the search page and the API, queries of bench/search.py);
@@ -20,8 +20,10 @@ background tasks; each worker answers a few requests first, then, for --seconds:
 - `manage.py import_deliberations` imports a CSV of --import-rows
   deliberations with their PDF acts (made beforehand in DIR/import).
 
-It prints, per kind, the count, requests per second, p50 and p95, and the
-errors (HTTP errors, failed publications, import rows in error, failed
+It prints the load average at the start and the end; per kind, the count,
+requests per second, p50 and p95; the import's outcome; the background tasks
+queued during the run (done, failed, still waiting once the server and the
+worker have stopped); and the errors (HTTP errors, failed publications, import rows in error, failed
 background tasks), which must be 0. The last line is `errors: N`.
 """
 
@@ -194,7 +196,7 @@ def main():
                   f"{bench_search.percentile(latencies, 0.5) * 1000:8.1f} {bench_search.percentile(latencies, 0.95) * 1000:8.1f}")
     print(f"import     {imported} rows imported of {args.import_rows} in {import_seconds:.1f} s (exit code {importer.returncode})")
     print(f"background tasks queued during the run: {tasks['done']} done, {tasks['failed']} failed, "
-          f"{tasks['waiting']} still waiting when the import ended")
+          f"{tasks['waiting']} still waiting when the run ended")
     for path, error in errors[:5]:
         print(f"reader error: {path}: {error}")
     for error in published["errors"][:5]:

@@ -2,7 +2,8 @@
 """Benchmark of the archive search at the size of a real archive, side by side with Wagtail's stock search.
 
     .venv/bin/python bench/search.py [--records 10000] [--engine sqlite|postgresql|elasticsearch]
-                                     [--workdir DIR] [--repeat 3] [--workers 4]
+                                     [--workdir DIR] [--repeat 3] [--workers 4] [--prepare-only]
+                                     [--database-url URL] [--elasticsearch-url URL]
 
 1. Builds a site in a work folder: the demo content plus N generated records
    (`manage.py generate_archive`: deliberations of the 12 partners over ten
@@ -11,6 +12,7 @@
 2. Indexes them with the project's engine (`rebuild_search_index`) and with
    Wagtail's stock database backend (`update_index`): build time (wall and
    CPU), size on disk, peak memory of each process, and the size of the text.
+   With --prepare-only it stops there: the site is ready for bench/floor.py and bench/load.py.
 3. Serves the site with gunicorn (production profile) and replays 50 fixed
    queries, --repeat times, through the API (facets and highlights included),
    one request at a time; then, in one process on the same database, Wagtail's
