@@ -648,9 +648,11 @@ class ElasticsearchEngine(SearchEngine):
         source, highlight = item["_source"], item.get("highlight", {})
         document, page_text = cited or (None, "")
         fragments = [*highlight.get("body", []), *highlight.get("summary", []), *highlight.get("body.folded", [])]
-        if document:
-            fragments.append(snippet(page_text, query_terms))
         text_snippet = next((fragment for fragment in fragments if "<mark>" in fragment), None)
+        if text_snippet is None and document:
+            # The record's own text did not match: the PDF page cited (analyzed only then).
+            page_snippet = snippet(page_text, query_terms)
+            text_snippet = page_snippet if "<mark>" in page_snippet else None
         if text_snippet is None:
             # Nothing to mark in the text (the words are in the title): the summary, else the body's beginning.
             beginning = highlight.get("body", [""])[0]
